@@ -1,0 +1,50 @@
+# Two commands to know: `make serve` and `make test`. Each installs what it needs first.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+HOST   ?= 127.0.0.1:8000
+
+# Material 9.7+ prints an end-of-life notice (May 2027) on every run; it is tracked in the
+# README, not a build warning, and it would bury the lines that matter.
+export NO_MKDOCS_2_WARNING := 1
+
+RUNTIME_STAMP := $(VENV)/.runtime-installed
+TEST_STAMP    := $(VENV)/.test-installed
+
+.PHONY: serve build check test lock clean
+
+## serve: install if needed, then serve the site with live reload on http://$(HOST)
+serve: $(RUNTIME_STAMP)
+	$(PY) -m mkdocs serve --dev-addr $(HOST)
+
+## build: strict build into site/ (any warning fails it)
+build: $(RUNTIME_STAMP)
+	$(PY) -m mkdocs build --strict --site-dir site
+
+## check: validate data/ without building; prints file:line:col: field: problem (hint)
+check: $(RUNTIME_STAMP)
+	$(PY) -m macros.check data
+
+## test: install the test tools if needed, then run the whole suite
+test: $(TEST_STAMP)
+	$(PY) -m pytest
+
+## lock: recompile requirements*.txt (with hashes) from requirements*.in
+lock: $(RUNTIME_STAMP)
+	$(PY) -m pip install --quiet pip-tools==7.6.2
+	$(PY) -m piptools compile --quiet --generate-hashes --strip-extras --allow-unsafe -o requirements.txt requirements.in
+	$(PY) -m piptools compile --quiet --generate-hashes --strip-extras --allow-unsafe -o requirements-test.txt requirements-test.in
+
+clean:
+	rm -rf site .pytest_cache
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(RUNTIME_STAMP): requirements.txt | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	touch $@
+
+$(TEST_STAMP): requirements-test.txt $(RUNTIME_STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-test.txt
+	touch $@

@@ -1,0 +1,31 @@
+"""``python -m macros.check [DATA_DIR]``: validate the data without building the site.
+
+Prints every problem as ``file:line:col: field: message (hint)`` and exits 1, or
+prints a one-line count of what was loaded and exits 0.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .loader import load_guide
+from .problems import DataError
+
+
+def main(argv: list[str]) -> int:
+    data_dir = Path(argv[0]) if argv else Path("data")
+    try:
+        guide = load_guide(data_dir, root=Path.cwd())
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    counts = ", ".join(f"{len(getattr(guide, name))} {name.replace('_', ' ')}" for name in (
+        "roles", "skills", "tools", "faqs", "levels", "tool_categories", "duties", "expectations", "figures", "sources"
+    ))
+    print(f"{data_dir}/ is valid: {counts}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

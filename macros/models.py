@@ -1,0 +1,326 @@
+"""The guide's data model: one pydantic model per collection under ``data/``.
+
+Every model forbids unknown fields. References to other entities are plain ids
+typed as ``Ref(collection)``; the loader checks each one against the loaded data,
+so a model stays a description of one file and never reads another.
+
+Text fields hold plain text, never HTML or Markdown: the renderers escape them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks an id field as a reference to an entity of ``collection``."""
+
+    collection: str
+
+
+def _single_line(value: str) -> str:
+    if "\n" in value:
+        raise ValueError("must be one line (use a plain scalar, not '|' or '>')")
+    return value
+
+
+def _paragraphs(value: str) -> str:
+    # In a YAML '>-' block a blank line loads as one newline, so every newline ends a
+    # paragraph. White space inside a paragraph is folded, so text never becomes code.
+    paragraphs = (" ".join(p.split()) for p in value.split("\n"))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _a_question(value: str) -> str:
+    if not value.endswith("?"):
+        raise ValueError("a question must end with '?'")
+    return value
+
+
+_UNSAFE_IN_URL = re.compile(r"[\s<>\"'`\\{}|^\x00-\x1f\x7f]")
+
+
+def _https_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme != "https" or not parts.netloc:
+        raise ValueError("links in data must be absolute https:// URLs")
+    if _UNSAFE_IN_URL.search(value):
+        raise ValueError("URL contains a space, quote or bracket; percent-encode it")
+    return value
+
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=SLUG_PATTERN, max_length=64),
+    Field(description="Lowercase ASCII slug (letters, digits, hyphens), chosen once and never changed."),
+]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), AfterValidator(_single_line)]
+Sentence = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), AfterValidator(_single_line)]
+Prose = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=4000),
+    AfterValidator(_paragraphs),
+    Field(description="Plain text. Write it as a '>-' block; a blank line starts a new paragraph."),
+]
+HttpsUrl = Annotated[str, AfterValidator(_https_url)]
+
+RoleRef = Annotated[str, Ref("roles")]
+SkillRef = Annotated[str, Ref("skills")]
+ToolRef = Annotated[str, Ref("tools")]
+LevelRef = Annotated[str, Ref("levels")]
+SourceRef = Annotated[str, Ref("sources")]
+ToolCategoryRef = Annotated[str, Ref("tool_categories")]
+DutyRef = Annotated[str, Ref("duties")]
+
+# Section anchors on a role page; a responsibility id must not take one of them.
+ROLE_SECTIONS = ("top", "overview", "responsibilities", "skills", "tools", "typical-day", "career-path", "related-roles", "faq", "sources")
+
+
+def _not_a_role_section(value: str) -> str:
+    if value in ROLE_SECTIONS:
+        raise ValueError(f"'{value}' is a section anchor of the role page; choose another id")
+    return value
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _sources_field(what: str):
+    return Field(
+        description=f"Ids from data/sources.yml of the articles that name this {what}. "
+        "An empty list says the guide's editors added it."
+    )
+
+
+# --- small vocabularies: one file each ---------------------------------------------
+
+
+class Source(Model):
+    id: Slug
+    title: Name = Field(description="The article's title as published.")
+    publisher: Name | None = Field(default=None, description="Site or organisation that published it, if known.")
+    author: Name | None = Field(default=None, description="Author, if named.")
+    published: datetime.date | None = Field(default=None, description="Publication date, if stated (YYYY-MM-DD).")
+    url: HttpsUrl | None = Field(default=None, description="https:// address, if known.")
+    note: Prose | None = Field(default=None, description="What a reader should know about this source (gaps, age).")
+
+
+class SourcesFile(Model):
+    sources: list[Source] = Field(min_length=1)
+
+
+class SalaryBand(Model):
+    """An indicative pay band, exactly as one source states it."""
+
+    min: int = Field(gt=0, description="Lower bound, in whole currency units.")
+    max: int = Field(gt=0, description="Upper bound, in whole currency units.")
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = Field(description="ISO 4217 code, e.g. USD.")
+    period: Literal["year"] = Field(description="What the amounts are per.")
+    region: Name = Field(description="Where the figure applies; say so if the source does not state it.")
+    source: SourceRef
+    as_of: datetime.date = Field(description="Date the source gives for the figure, or its publication date.")
+    note: Prose | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> SalaryBand:
+        if self.min > self.max:
+            raise ValueError(f"min ({self.min}) is greater than max ({self.max})")
+        return self
+
+
+class Level(Model):
+    id: Slug
+    title: Name
+    order: int = Field(ge=0, description="Position on the career ladder, lowest first.")
+    summary: Sentence
+    scope: Prose = Field(description="What someone at this level owns and decides.")
+    expectations: list[Sentence] = Field(min_length=1, description="What employers expect at this level, one per item.")
+    salary: SalaryBand | None = Field(default=None, description="A sourced, indicative band, if a source gives one.")
+    salary_note: Prose | None = Field(default=None, description="Why no band is given, when salary is absent.")
+
+    @model_validator(mode="after")
+    def _salary_or_reason(self) -> Level:
+        if self.salary is None and self.salary_note is None:
+            raise ValueError("give a sourced salary band, or a salary_note that says why there is none")
+        return self
+
+
+class LevelsFile(Model):
+    levels: list[Level] = Field(min_length=1)
+
+
+class ToolCategory(Model):
+    id: Slug
+    title: Name
+    order: int = Field(ge=0)
+    summary: Sentence
+
+
+class ToolCategoriesFile(Model):
+    categories: list[ToolCategory] = Field(min_length=1)
+
+
+class Duty(Model):
+    """A duty of backend work as the sources list it; responsibilities on role pages point at one."""
+
+    id: Slug
+    title: Name
+    summary: Sentence
+    sources: list[SourceRef] = _sources_field("duty")
+
+
+class DutiesFile(Model):
+    duties: list[Duty] = Field(min_length=1)
+
+
+class Expectation(Model):
+    """Something employers look for in a backend hire, and the skills that show it."""
+
+    id: Slug
+    title: Name
+    order: int = Field(ge=0)
+    description: Prose
+    skills: list[SkillRef] = Field(min_length=1)
+    sources: list[SourceRef] = _sources_field("expectation")
+
+
+class ExpectationsFile(Model):
+    expectations: list[Expectation] = Field(min_length=1)
+
+
+class Figure(Model):
+    """A number the guide states (other than pay bands): always one source's claim, with its date."""
+
+    id: Slug
+    label: Name = Field(description="What is measured, e.g. 'Annual growth in backend hiring'.")
+    value: Name = Field(description="The figure as the source gives it, e.g. 'over 20% a year'.")
+    region: Name = Field(description="Where the figure applies; say so if the source does not state it.")
+    source: SourceRef
+    as_of: datetime.date = Field(description="Date the source gives for the figure, or its publication date.")
+    note: Prose | None = Field(default=None, description="How much weight the figure can bear.")
+
+
+class FiguresFile(Model):
+    figures: list[Figure] = Field(min_length=1)
+
+
+# --- growing collections: one file per entity ---------------------------------------
+
+
+class Responsibility(Model):
+    id: Annotated[Slug, AfterValidator(_not_a_role_section)] = Field(
+        description="Permanent anchor of this item on the role page (#id)."
+    )
+    title: Name
+    description: Prose
+    from_level: LevelRef = Field(default="entry", description="The lowest level expected to own this.")
+    duty: DutyRef | None = Field(default=None, description="The duty from data/duties.yml this item carries out.")
+
+
+class RoleSkills(Model):
+    core: list[SkillRef] = Field(min_length=1, description="Skills the role cannot do without.")
+    helpful: list[SkillRef] = Field(default=[], description="Skills that make someone better at the role.")
+
+
+class Role(Model):
+    id: Slug
+    title: Name
+    kind: Literal["umbrella", "specialisation"]
+    order: int = Field(ge=0, description="Position in the roles index, lowest first.")
+    summary: Sentence = Field(description="One sentence that says what the role is; used on cards and in search.")
+    overview: Prose
+    responsibilities: list[Responsibility] = Field(min_length=1)
+    skills: RoleSkills
+    tools: list[ToolRef] = Field(min_length=1)
+    typical_day: list[Sentence] = Field(min_length=1, description="What a normal day holds, one item per entry.")
+    career_path: dict[LevelRef, Prose] = Field(description="What the role looks like at each level, keyed by level id.")
+    related: list[RoleRef] = Field(default=[], description="Roles this one works closely with; shown on both pages.")
+    sources: list[SourceRef] = _sources_field("role")
+
+
+class Skill(Model):
+    id: Slug
+    name: Name = Field(description="A short human name, e.g. 'API design'.")
+    kind: Literal["hard", "soft"]
+    summary: Sentence
+    why: Prose = Field(description="Why the skill matters in backend work.")
+    levels: dict[LevelRef, Prose] = Field(description="What the skill looks like at each level, keyed by level id.")
+    tools: list[ToolRef] = Field(default=[], description="Tools that serve this skill; shown on both pages.")
+    sources: list[SourceRef] = _sources_field("skill")
+
+
+class Tool(Model):
+    id: Slug
+    name: Name
+    category: ToolCategoryRef
+    summary: Sentence
+    description: Prose = Field(description="What the tool is for and when a backend team reaches for it.")
+    skills: list[SkillRef] = Field(default=[], description="Skills this tool serves; shown on both pages.")
+    website: HttpsUrl | None = None
+    sources: list[SourceRef] = _sources_field("tool")
+
+
+class Faq(Model):
+    id: Slug
+    question: Annotated[Sentence, AfterValidator(_a_question)]
+    answer: Prose
+    order: int = Field(ge=0, description="Position on the FAQ page, lowest first.")
+    roles: list[RoleRef] = Field(default=[], description="Roles whose pages list this question.")
+    sources: list[SourceRef] = _sources_field("question")
+
+
+# --- where each collection lives ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Collection:
+    """How one collection is stored under ``data/``."""
+
+    name: str  # attribute on Guide, and the key of Ref()
+    noun: str  # how an error message names one item
+    model: type[Model]
+    path: str  # a folder (one file per entity) or a single file, relative to data/
+    list_key: str | None = None  # for single files: the key that holds the items
+
+    @property
+    def one_file_per_entity(self) -> bool:
+        return self.list_key is None
+
+
+COLLECTIONS: tuple[Collection, ...] = (
+    Collection("sources", "source", Source, "sources.yml", "sources"),
+    Collection("levels", "level", Level, "levels.yml", "levels"),
+    Collection("tool_categories", "tool category", ToolCategory, "tool-categories.yml", "categories"),
+    Collection("duties", "duty", Duty, "duties.yml", "duties"),
+    Collection("expectations", "expectation", Expectation, "expectations.yml", "expectations"),
+    Collection("figures", "figure", Figure, "figures.yml", "figures"),
+    Collection("roles", "role", Role, "roles"),
+    Collection("skills", "skill", Skill, "skills"),
+    Collection("tools", "tool", Tool, "tools"),
+    Collection("faqs", "FAQ", Faq, "faqs"),
+)
+FILE_MODELS: dict[str, type[Model]] = {
+    "sources": SourcesFile,
+    "levels": LevelsFile,
+    "tool_categories": ToolCategoriesFile,
+    "duties": DutiesFile,
+    "expectations": ExpectationsFile,
+    "figures": FiguresFile,
+}

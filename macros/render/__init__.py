@@ -1,0 +1,1 @@
+"""Renderers: pure functions from the loaded guide to escaped Markdown."""

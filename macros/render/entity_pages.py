@@ -1,0 +1,170 @@
+"""Pure functions that render one role, skill or tool page as Markdown.
+
+Each takes the loaded ``Guide``, an id, and the docs-relative path of the page being
+rendered (for relative links), and returns Markdown in which every data string is escaped.
+Section anchors are fixed here and form part of the URL contract.
+"""
+
+from __future__ import annotations
+
+from ..guide import Guide
+from .markup import Linker, external_link, heading, link, md, md_paragraphs
+
+KIND_LABEL = {"umbrella": "The umbrella role", "specialisation": "Specialisation"}
+SKILL_KIND = {"hard": "Technical skill", "soft": "Workplace skill"}
+
+
+def role_page(guide: Guide, role_id: str, here: str) -> str:
+    role = guide.roles[role_id]
+    to = Linker(here)
+    out = [
+        heading(1, role.title, "top"),
+        "",
+        f"{md(role.summary)}\n{{ .guide-lead }}",
+        "",
+        f"{KIND_LABEL[role.kind]} · {link('All roles', to.to('roles/index.md'))}\n{{ .guide-kicker }}",
+        "",
+        heading(2, "Overview", "overview"),
+        "",
+        md_paragraphs(role.overview),
+        "",
+        heading(2, "Responsibilities", "responsibilities"),
+        "",
+    ]
+    for item in role.responsibilities:
+        meta = [f"From {link(guide.levels[item.from_level].title.lower(), to.level(item.from_level))}"]
+        if item.duty:
+            meta.append(f"Duty: {md(guide.duties[item.duty].title)}")
+        out += [heading(3, item.title, item.id), "", md_paragraphs(item.description), "", f"{' · '.join(meta)}\n{{ .guide-meta }}", ""]
+
+    out += [heading(2, "Skills", "skills"), ""]
+    for label, ids in (("Core: the role cannot do without these", role.skills.core),
+                       ("Helpful: these make someone better at it", role.skills.helpful)):
+        if ids:
+            out += [f"**{label}**", ""]
+            out += [f"- {link(guide.skills[s].name, to.skill(s))}: {md(guide.skills[s].summary)}" for s in ids]
+            out.append("")
+
+    out += [heading(2, "Tools", "tools"), ""]
+    by_category: dict[str, list[str]] = {}
+    for tool_id in role.tools:
+        by_category.setdefault(guide.tools[tool_id].category, []).append(tool_id)
+    for category_id, category in guide.tool_categories.items():
+        if category_id in by_category:
+            tools = ", ".join(link(guide.tools[t].name, to.tool(t)) for t in by_category[category_id])
+            out.append(f"- {link(category.title, to.tool_category(category_id))}: {tools}")
+    out += ["", heading(2, "A typical day", "typical-day"), ""]
+    out += [f"- {md(entry)}" for entry in role.typical_day]
+
+    out += ["", heading(2, "Career path", "career-path"), ""]
+    for level_id, level in guide.levels.items():
+        takes_on = [r for r in role.responsibilities if r.from_level == level_id]
+        out += [f'=== "{md(level.title)}"', "", md_paragraphs(role.career_path[level_id], "    "), ""]
+        if takes_on:
+            items = ", ".join(link(r.title, to.role(role.id, r.id)) for r in takes_on)
+            out += [f"    Takes on: {items}.", ""]
+        out += [f"    {link(f'What {level.title.lower()} means across roles', to.level(level_id))}", ""]
+
+    related = guide.links.related_roles.get(role.id, ())
+    if related:
+        out += [heading(2, "Related roles", "related-roles"), ""]
+        out += [f"- {link(guide.roles[r].title, to.role(r))}: {md(guide.roles[r].summary)}" for r in related]
+        out.append("")
+
+    out += [heading(2, "Questions about this role", "faq"), ""]
+    faqs = guide.links.role_faqs.get(role.id, ())
+    if faqs:
+        out += [f"- {link(guide.faqs[f].question, to.faq(f))}" for f in faqs]
+    else:
+        out.append(f"No questions yet: see the {link('FAQ', to.to('faq.md'))}.")
+    out += ["", *_sources(guide, role.sources, to)]
+    return "\n".join(out)
+
+
+def skill_page(guide: Guide, skill_id: str, here: str) -> str:
+    skill = guide.skills[skill_id]
+    to = Linker(here)
+    out = [
+        heading(1, skill.name, "top"),
+        "",
+        f"{md(skill.summary)}\n{{ .guide-lead }}",
+        "",
+        f"{SKILL_KIND[skill.kind]} · {link('All skills', to.to('skills/index.md'))}\n{{ .guide-kicker }}",
+        "",
+        heading(2, "Why it matters", "why-it-matters"),
+        "",
+        md_paragraphs(skill.why),
+        "",
+        heading(2, "At each level", "levels"),
+        "",
+        "| Level | What it looks like |",
+        "| --- | --- |",
+    ]
+    for level_id, level in guide.levels.items():
+        text = " ".join(md(p) for p in skill.levels[level_id].split("\n\n"))
+        out.append(f"| {link(level.title, to.level(level_id))} | {text} |")
+
+    out += ["", heading(2, "Roles that need it", "roles"), ""]
+    roles = guide.links.skill_roles.get(skill.id, ())
+    if roles:
+        out += [f"- {link(guide.roles[r].title, to.role(r, 'skills'))}: {importance}" for r, importance in roles]
+    else:
+        out.append("No role lists this skill yet.")
+
+    out += ["", heading(2, "Tools", "tools"), ""]
+    tools = guide.links.skill_tools.get(skill.id, ())
+    if tools:
+        out += [f"- {link(guide.tools[t].name, to.tool(t))}: {md(guide.tools[t].summary)}" for t in tools]
+    else:
+        out.append("No tool is linked to this skill: it is practised rather than installed.")
+    out += ["", *_sources(guide, skill.sources, to)]
+    return "\n".join(out)
+
+
+def tool_page(guide: Guide, tool_id: str, here: str) -> str:
+    tool = guide.tools[tool_id]
+    to = Linker(here)
+    category = guide.tool_categories[tool.category]
+    kicker = [link(category.title, to.tool_category(category.id)), link("All tools", to.to("tools/index.md"))]
+    if tool.website:
+        kicker.append(external_link("Official site", tool.website))
+    out = [
+        heading(1, tool.name, "top"),
+        "",
+        f"{md(tool.summary)}\n{{ .guide-lead }}",
+        "",
+        f"{' · '.join(kicker)}\n{{ .guide-kicker }}",
+        "",
+        heading(2, "What it is for", "what-it-is-for"),
+        "",
+        md_paragraphs(tool.description),
+        "",
+        heading(2, "Skills", "skills"),
+        "",
+    ]
+    skills = guide.links.tool_skills.get(tool.id, ())
+    if skills:
+        out += [f"- {link(guide.skills[s].name, to.skill(s))}: {md(guide.skills[s].summary)}" for s in skills]
+    else:
+        out.append("No skill is linked to this tool yet.")
+    out += ["", heading(2, "Roles that use it", "roles"), ""]
+    roles = guide.links.tool_roles.get(tool.id, ())
+    if roles:
+        out += [f"- {link(guide.roles[r].title, to.role(r, 'tools'))}" for r in roles]
+    else:
+        out.append("No role page lists this tool yet.")
+    out += ["", *_sources(guide, tool.sources, to)]
+    return "\n".join(out)
+
+
+def _sources(guide: Guide, source_ids: list[str], to: Linker) -> list[str]:
+    """The closing "Sources" section: the articles that name this entity, or who added it."""
+    out = [heading(2, "Sources", "sources"), ""]
+    if source_ids:
+        out.append("Named in: " + "; ".join(link(guide.sources[s].title, to.source(s)) for s in source_ids) + ".")
+    else:
+        out.append(
+            "None of our source articles names this. The guide's editors added it because "
+            f"backend teams rely on it today; see {link('how we choose sources', to.to('sources.md'))}."
+        )
+    return [*out, ""]

@@ -1,0 +1,174 @@
+"""Pure functions that render the listings on hand-written pages: indexes, levels, FAQ, sources.
+
+Like the entity pages, each takes the ``Guide`` and the current page's docs-relative
+path and returns Markdown with every data string escaped.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from ..guide import Guide
+from ..models import Figure, SalaryBand
+from .markup import Linker, heading, link, md, md_paragraphs
+
+
+def roles_index(guide: Guide, here: str) -> str:
+    """Cards for every role, umbrella first."""
+    to = Linker(here)
+    out = ['<div class="grid cards" markdown>', ""]
+    for role in guide.roles.values():
+        out += [
+            f"-   **{link(role.title, to.role(role.id))}**",
+            "",
+            "    ---",
+            "",
+            f"    {md(role.summary)}",
+            "",
+        ]
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def duties_table(guide: Guide, here: str) -> str:
+    """Every duty from the sources, with the roles whose responsibilities carry it out."""
+    to = Linker(here)
+    out = ["| Duty | Carried out by |", "| --- | --- |"]
+    for duty in guide.duties.values():
+        roles = guide.links.duty_roles.get(duty.id, ())
+        cell = ", ".join(link(guide.roles[r].title, to.role(r, "responsibilities")) for r in roles) or "No role yet"
+        out.append(f"| **{md(duty.title)}**<br>{md(duty.summary)} | {cell} |")
+    return "\n".join(out)
+
+
+def skills_index(guide: Guide, here: str) -> str:
+    """Skills grouped into technical and workplace skills, each with the number of roles that need it."""
+    to = Linker(here)
+    out: list[str] = []
+    for kind, title, anchor in (("hard", "Technical skills", "technical"), ("soft", "Workplace skills", "workplace")):
+        out += [heading(2, title, anchor), "", "| Skill | What it covers | Roles |", "| --- | --- | --- |"]
+        for skill in guide.skills.values():
+            if skill.kind == kind:
+                roles = len(guide.links.skill_roles.get(skill.id, ()))
+                out.append(f"| {link(skill.name, to.skill(skill.id))} | {md(skill.summary)} | {roles} |")
+        out.append("")
+    return "\n".join(out)
+
+
+def tools_index(guide: Guide, here: str) -> str:
+    """Tools grouped by category, in category order; each category has a fixed anchor."""
+    to = Linker(here)
+    out: list[str] = []
+    for category_id, category in guide.tool_categories.items():
+        tools = guide.links.category_tools.get(category_id, ())
+        if not tools:
+            continue
+        out += [heading(2, category.title, category_id), "", md(category.summary), "", "| Tool | What it is for |", "| --- | --- |"]
+        out += [f"| {link(guide.tools[t].name, to.tool(t))} | {md(guide.tools[t].summary)} |" for t in tools]
+        out.append("")
+    return "\n".join(out)
+
+
+def levels_list(guide: Guide, here: str) -> str:
+    """Each level with its scope, expectations and sourced pay band (or why there is none)."""
+    to = Linker(here)
+    out: list[str] = []
+    for level in guide.levels.values():
+        out += [heading(2, level.title, level.id), "", f"{md(level.summary)}\n{{ .guide-lead }}", "", md_paragraphs(level.scope), ""]
+        out += ["**What employers expect**", ""]
+        out += [f"- {md(item)}" for item in level.expectations]
+        out.append("")
+        if level.salary:
+            out += salary_admonition(guide, level.salary, to)
+        else:
+            out += ['!!! note "Pay: no sourced figure"', "", md_paragraphs(level.salary_note or "", "    "), ""]
+    return "\n".join(out)
+
+
+def salary_admonition(guide: Guide, band: SalaryBand, to: Linker) -> list[str]:
+    amount = f"{band.currency} {band.min:,}–{band.max:,} a {band.period}"
+    out = [
+        f'!!! info "Indicative pay: {md(amount)}"',
+        "",
+        f"    {_citation(guide, band.source, band.region, band.as_of, to)}",
+        "",
+    ]
+    if band.note:
+        out += [md_paragraphs(band.note, "    "), ""]
+    return out
+
+
+def figure(guide: Guide, figure_id: str, here: str) -> str:
+    """One sourced figure, as an admonition that names its source, region and date."""
+    fig: Figure = guide.figures[figure_id]
+    to = Linker(here)
+    out = [
+        f'!!! info "{md(fig.label)}: {md(fig.value)}"',
+        "",
+        f"    {_citation(guide, fig.source, fig.region, fig.as_of, to)}",
+        "",
+    ]
+    if fig.note:
+        out += [md_paragraphs(fig.note, "    "), ""]
+    return "\n".join(out)
+
+
+def _citation(guide: Guide, source_id: str, region: str, as_of: datetime.date, to: Linker) -> str:
+    source = guide.sources[source_id]
+    return (
+        f"Indicative. Source: {link(source.title, to.source(source_id))}. "
+        f"Region: {md(region)}. As of {as_of.isoformat()}."
+    )
+
+
+def expectations_list(guide: Guide, here: str) -> str:
+    """What employers look for, each with the skills that show it."""
+    to = Linker(here)
+    out: list[str] = []
+    for item in guide.expectations.values():
+        skills = ", ".join(link(guide.skills[s].name, to.skill(s)) for s in item.skills)
+        out += [heading(3, item.title, item.id), "", md_paragraphs(item.description), "", f"Skills: {skills}\n{{ .guide-meta }}", ""]
+    return "\n".join(out)
+
+
+def faq_list(guide: Guide, here: str) -> str:
+    """Every question with its answer; each question's id is its anchor."""
+    to = Linker(here)
+    out: list[str] = []
+    for faq in guide.faqs.values():
+        out += [heading(2, faq.question, faq.id), "", md_paragraphs(faq.answer), ""]
+        meta = []
+        if faq.roles:
+            meta.append("Roles: " + ", ".join(link(guide.roles[r].title, to.role(r, "faq")) for r in faq.roles))
+        if faq.sources:
+            meta.append("Sources: " + "; ".join(link(guide.sources[s].title, to.source(s)) for s in faq.sources))
+        else:
+            meta.append("Added by the guide's editors")
+        out += [f"{' · '.join(meta)}\n{{ .guide-meta }}", ""]
+    return "\n".join(out)
+
+
+def sources_list(guide: Guide, here: str) -> str:  # noqa: ARG001 (same signature as the others)
+    """Each source article with what is known of it, and how much of the guide cites it."""
+    cited_by: dict[str, list[str]] = {s: [] for s in guide.sources}
+    for collection, label in (("roles", "roles"), ("skills", "skills"), ("tools", "tools"), ("faqs", "questions")):
+        for entity in getattr(guide, collection).values():
+            for source_id in entity.sources:
+                cited_by[source_id].append(label)
+    out: list[str] = []
+    for source in guide.sources.values():
+        facts = [f"by {md(source.author)}" if source.author else None,
+                 f"published by {md(source.publisher)}" if source.publisher else None,
+                 f"dated {source.published.isoformat()}" if source.published else "undated"]
+        line = "; ".join(f for f in facts if f)
+        out += [heading(2, source.title, source.id), "", line[0].upper() + line[1:] + "."]
+        if source.url:
+            out.append(f"Address: <{source.url}>")
+        out.append("")
+        if source.note:
+            out += [md_paragraphs(source.note), ""]
+        counts = {label: cited_by[source.id].count(label) for label in dict.fromkeys(cited_by[source.id])}
+        if counts:
+            used = ", ".join(f"{n} {label}" for label, n in counts.items())
+            out += [f"Cited by {used} in this guide.\n{{ .guide-meta }}", ""]
+    return "\n".join(out)

@@ -1,0 +1,87 @@
+"""Turning data strings into safe Markdown, and linking pages to each other.
+
+Every string from ``data/`` is text. ``md()`` backslash-escapes every ASCII punctuation
+character; with ``pymdownx.escapeall`` each escape renders as the literal character, so
+no data string can open a tag, a link, an admonition, a fence, an emoji or a Jinja
+expression. Links are written to ``.md`` files, relative to the current page, so MkDocs
+resolves and validates every one of them in a strict build.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections.abc import Iterable
+
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def md(text: str) -> str:
+    """Inline Markdown that shows ``text`` literally."""
+    return _PUNCTUATION.sub(r"\\\1", text)
+
+
+def md_paragraphs(text: str, indent: str = "") -> str:
+    """Blank-line-separated paragraphs (as the models store prose), each escaped."""
+    return "\n\n".join(indent + md(p) for p in text.split("\n\n"))
+
+
+def attr(text: str) -> str:
+    """Text for an HTML attribute or element."""
+    return html.escape(text, quote=True)
+
+
+def link(text: str, target: str) -> str:
+    """A Markdown link with escaped text to a target built by ``Linker``."""
+    return f"[{md(text)}]({target})"
+
+
+def external_link(text: str, url: str) -> str:
+    """A link to an https:// URL that the models have already validated."""
+    return f"[{md(text)}](<{url}>)"
+
+
+def join_links(links: Iterable[str], sep: str = ", ") -> str:
+    return sep.join(links)
+
+
+class Linker:
+    """Relative links from the page at ``here`` (a docs-relative .md path) to other pages."""
+
+    def __init__(self, here: str):
+        self.base = posixpath.dirname(here)
+
+    def to(self, path: str, anchor: str | None = None) -> str:
+        rel = posixpath.relpath(path, self.base or ".")
+        return f"{rel}#{anchor}" if anchor else rel
+
+    def role(self, role_id: str, anchor: str | None = None) -> str:
+        return self.to(f"roles/{role_id}.md", anchor)
+
+    def skill(self, skill_id: str) -> str:
+        return self.to(f"skills/{skill_id}.md")
+
+    def tool(self, tool_id: str) -> str:
+        return self.to(f"tools/{tool_id}.md")
+
+    def level(self, level_id: str) -> str:
+        return self.to("levels.md", level_id)
+
+    def faq(self, faq_id: str) -> str:
+        return self.to("faq.md", faq_id)
+
+    def source(self, source_id: str) -> str:
+        return self.to("sources.md", source_id)
+
+    def tool_category(self, category_id: str) -> str:
+        return self.to("tools/index.md", category_id)
+
+
+# Where each generated page lives, relative to docs/; the URL contract follows from these.
+ENTITY_PAGES = {"roles": "roles/{}.md", "skills": "skills/{}.md", "tools": "tools/{}.md"}
+
+
+def heading(level: int, text: str, anchor: str) -> str:
+    """A heading whose id is fixed by data, never derived from its text."""
+    return f"{'#' * level} {md(text)} {{ #{anchor} }}"

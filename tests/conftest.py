@@ -1,0 +1,75 @@
+"""Shared fixtures: copies of the fixture data, and builds of the real site as a reader gets it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "data")
+
+
+def write(path: Path, text: str) -> Path:
+    """Write dedented text, creating folders; returns the path."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A writable copy of the small, valid fixture data set, at <tmp>/data."""
+    return Path(shutil.copytree(FIXTURE_DATA, tmp_path / "data"))
+
+
+def copy_project(dest: Path, *, data: Path | None = None) -> Path:
+    """Copy the site's sources (optionally with another data folder) to ``dest``."""
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if part == "data" and data is not None:
+            src = data
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    log: str
+    site: Path
+
+    def page(self, url_path: str) -> BeautifulSoup:
+        """The HTML a reader gets at ``url_path`` (e.g. 'roles/api-developer/')."""
+        file = self.site / url_path.strip("/") / "index.html" if not url_path.endswith(".html") else self.site / url_path
+        return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+    def exists(self, url_path: str) -> bool:
+        return (self.site / url_path.strip("/") / "index.html").is_file()
+
+
+def build(project: Path, site: Path) -> BuildResult:
+    """Run a strict `mkdocs build` as a contributor would, in a fresh process."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        cwd=project, capture_output=True, text=True, timeout=600,
+    )
+    return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> BuildResult:
+    """The real guide, built strictly once for the whole session."""
+    result = build(ROOT, tmp_path_factory.mktemp("real") / "site")
+    assert result.returncode == 0, result.log
+    return result
