@@ -70,8 +70,18 @@ Slug = Annotated[
     StringConstraints(pattern=SLUG_PATTERN, max_length=64),
     Field(description="Lowercase ASCII slug (letters, digits, hyphens), chosen once and never changed."),
 ]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), AfterValidator(_single_line)]
-Sentence = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), AfterValidator(_single_line)]
+Name = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=100),
+    AfterValidator(_single_line),
+    Field(description="A short name or title on one line, plain text."),
+]
+Sentence = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=300),
+    AfterValidator(_single_line),
+    Field(description="One plain-text sentence on one line, at most 300 characters."),
+]
 Prose = Annotated[
     str,
     StringConstraints(min_length=1, max_length=4000),

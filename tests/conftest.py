@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import os
 import subprocess
 import sys
 import textwrap
@@ -32,6 +33,7 @@ def data_dir(tmp_path: Path) -> Path:
 
 def copy_project(dest: Path, *, data: Path | None = None) -> Path:
     """Copy the site's sources (optionally with another data folder) to ``dest``."""
+    dest.mkdir(parents=True)
     for part in PROJECT_PARTS:
         src = ROOT / part
         if part == "data" and data is not None:
@@ -63,6 +65,7 @@ def build(project: Path, site: Path) -> BuildResult:
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
         cwd=project, capture_output=True, text=True, timeout=600,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
 

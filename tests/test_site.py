@@ -1,0 +1,195 @@
+"""The real guide, built strictly, as a reader gets it: pages, anchors, cross-links both ways."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import ROOT, build, copy_project, write
+from macros.loader import load_guide
+
+GUIDE = load_guide(ROOT / "data")
+ROLE_IDS = ["backend-developer", "system-architect", "database-administrator", "api-developer", "security-engineer",
+            "cloud-solutions-developer", "performance-engineer", "devops-engineer", "data-traffic-control"]
+ROLE_SECTIONS = ["overview", "responsibilities", "skills", "tools", "career-path", "faq"]
+
+
+def hrefs(soup, selector="article a[href]"):
+    return [a["href"] for a in soup.select(selector)]
+
+
+def test_build_is_strict_and_prints_no_warning(real_site):
+    assert not re.search(r"^(WARNING|ERROR)\b", real_site.log, re.M), real_site.log
+
+
+@pytest.mark.parametrize("role_id", ROLE_IDS)
+def test_every_role_has_a_page_with_the_contract_anchors(real_site, role_id):
+    page = real_site.page(f"roles/{role_id}/")
+    ids = {el["id"] for el in page.select("article [id]")}
+    assert set(ROLE_SECTIONS) <= ids
+    assert {r.id for r in GUIDE.roles[role_id].responsibilities} <= ids
+    assert page.select_one("article h1").get_text(strip=True).rstrip("¶") == GUIDE.roles[role_id].title
+
+
+def test_role_page_links_to_its_skills_tools_and_questions(real_site):
+    role = GUIDE.roles["api-developer"]
+    page = real_site.page("roles/api-developer/")
+    links = hrefs(page)
+    for skill_id in [*role.skills.core, *role.skills.helpful]:
+        assert f"../../skills/{skill_id}/" in links
+    for tool_id in role.tools:
+        assert f"../../tools/{tool_id}/" in links
+    for faq_id in GUIDE.links.role_faqs.get("api-developer", ()):
+        assert f"../../faq/#{faq_id}" in links
+    assert page.select_one("article h2#skills + p strong").get_text().startswith("Core")
+
+
+def test_skill_page_lists_the_roles_that_need_it_computed_from_role_files(real_site):
+    needing = [(r.id, "core") for r in GUIDE.roles.values() if "database-management" in r.skills.core]
+    assert needing, "fixture assumption: some role needs database-management as core"
+    page = real_site.page("skills/database-management/")
+    roles_section = page.select_one("h2#roles").find_next("ul")
+    listed = {a["href"] for a in roles_section.select("a")}
+    assert {f"../../roles/{role_id}/#skills" for role_id, _ in needing} <= listed
+    # ...and back again: each of those role pages links to the skill.
+    for role_id, _ in needing:
+        assert "../../skills/database-management/" in hrefs(real_site.page(f"roles/{role_id}/"))
+
+
+def test_tool_page_lists_its_skills_and_the_roles_that_use_it(real_site):
+    tool = GUIDE.tools["postgresql"]
+    page = real_site.page("tools/postgresql/")
+    links = hrefs(page)
+    assert {f"../../skills/{s}/" for s in tool.skills} <= set(links)
+    users = [r.id for r in GUIDE.roles.values() if "postgresql" in r.tools]
+    assert users and {f"../../roles/{r}/#tools" for r in users} <= set(links)
+    # The skill page lists the tool, though only the tool file declares the link.
+    assert "../../tools/postgresql/" in hrefs(real_site.page(f"skills/{tool.skills[0]}/"))
+
+
+def test_data_driven_pages_edit_their_yaml_file(real_site):
+    for url, data_file in (("roles/api-developer/", "data/roles/api-developer.yml"),
+                           ("skills/api-design/", "data/skills/api-design.yml"),
+                           ("tools/redis/", "data/tools/redis.yml")):
+        edit = real_site.page(url).select_one("a[rel=edit]")["href"]
+        assert edit.endswith(f"/edit/main/{data_file}"), edit
+
+
+def test_roles_index_has_a_card_per_role_in_order(real_site):
+    page = real_site.page("roles/")
+    cards = [a["href"] for a in page.select(".grid.cards li strong a")]
+    assert cards == [f"{r}/" for r in GUIDE.roles]
+    assert cards[0] == "backend-developer/"
+
+
+def test_tools_index_groups_tools_under_category_anchors(real_site):
+    page = real_site.page("tools/")
+    for category_id, tool_ids in GUIDE.links.category_tools.items():
+        heading = page.select_one(f"h2#{category_id}")
+        assert heading is not None, category_id
+        table_links = [a["href"] for a in heading.find_next("table").select("a")]
+        assert table_links == [f"{t}/" for t in tool_ids]
+    assert len(page.select("article table a")) == len(GUIDE.tools)
+
+
+def test_skills_index_lists_every_skill_by_kind(real_site):
+    page = real_site.page("skills/")
+    technical = [a["href"] for a in page.select_one("h2#technical").find_next("table").select("a")]
+    workplace = [a["href"] for a in page.select_one("h2#workplace").find_next("table").select("a")]
+    assert sorted(technical + workplace) == sorted(f"{s}/" for s in GUIDE.skills)
+    assert all(GUIDE.skills[h.rstrip("/")].kind == "soft" for h in workplace)
+
+
+def test_levels_page_has_each_level_and_sourced_indicative_pay(real_site):
+    page = real_site.page("levels/")
+    for level_id in ("entry", "mid", "senior", "lead"):
+        assert page.select_one(f"h2#{level_id}") is not None
+    pay = [a.parent.get_text(" ", strip=True) for a in page.select(".admonition.info a[href^='../sources/#']")]
+    assert len(pay) == 2
+    assert all("Indicative" in text and "As of 2025-03-19" in text for text in pay)
+    titles = [t.get_text() for t in page.select(".admonition.info .admonition-title")]
+    assert titles == ["Indicative pay: USD 60,000–80,000 a year", "Indicative pay: USD 80,000–120,000 a year"]
+
+
+def test_faq_page_answers_every_question_under_its_id(real_site):
+    page = real_site.page("faq/")
+    for faq in GUIDE.faqs.values():
+        heading = page.select_one(f"h2#{faq.id}")
+        assert heading is not None and heading.get_text().rstrip("¶") == faq.question
+        assert heading.find_next("p").get_text(strip=True)
+
+
+def test_nav_lists_sections_not_entities(real_site):
+    nav = real_site.page("roles/api-developer/").select(".md-nav--primary a.md-nav__link[href]")
+    targets = {a["href"] for a in nav}
+    assert not any("/tools/" in h and h.rstrip("/").split("/")[-1] in GUIDE.tools for h in targets)
+    assert len(targets) <= 10
+
+
+def test_pages_request_nothing_from_another_origin(real_site):
+    for url in ("", "roles/backend-developer/", "tools/postgresql/"):
+        page = real_site.page(url)
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src")):
+            for el in page.select(f"{tag}[{attr}]"):
+                if tag == "link" and el.get("rel") in (["canonical"], ["edit"]):
+                    continue
+                assert not re.match(r"^(https?:)?//", el[attr]), f"{url}: {el}"
+
+
+def test_search_index_holds_roles_skills_tools_and_questions(real_site):
+    index = json.loads((real_site.site / "search" / "search_index.json").read_text())
+    locations = {doc["location"] for doc in index["docs"]}
+    assert {"roles/api-developer/", "skills/api-design/", "tools/kafka/", "faq/#why-backend-matters"} <= locations
+
+
+def test_jinja_in_a_code_sample_on_a_prose_page_survives(real_site):
+    samples = [code.get_text() for code in real_site.page("about/").select("article pre code")]
+    assert "{{ guide.roles_index() }}\n" in samples
+
+
+def test_adding_one_tool_file_publishes_its_page_and_links(tmp_path, data_dir):
+    write(data_dir / "tools" / "redis.yml", """
+        id: redis
+        name: Redis
+        category: databases
+        summary: An in-memory data store used as a cache and message broker.
+        description: Keeps data in memory for fast reads.
+        skills: [database-management]
+        sources: []
+        """)
+    result = build(copy_project(tmp_path / "project", data=data_dir), tmp_path / "site")
+    assert result.returncode == 0, result.log
+    assert result.page("tools/redis/").select_one("article h1").get_text().rstrip("¶") == "Redis"
+    assert "redis/" in hrefs(result.page("tools/"), "article table a")
+    assert "../../tools/redis/" in hrefs(result.page("skills/database-management/"))
+
+
+@pytest.mark.parametrize("broken, expected", [
+    ("id: python\nname: Python\ncategry: languages\n",
+     "data/tools/python.yml:3:1: categry: unknown field (did you mean 'category'?)"),
+    ("id: python\nname: [Python\n",
+     "data/tools/python.yml:3:1: (yaml): did not find expected ',' or ']' while parsing a flow sequence"),
+])
+def test_broken_data_fails_the_build_with_file_line_col(tmp_path, data_dir, broken, expected):
+    (data_dir / "tools" / "python.yml").write_text(broken)
+    result = build(copy_project(tmp_path / "project", data=data_dir), tmp_path / "site")
+    assert result.returncode != 0
+    lines = result.log.splitlines()
+    assert any(line.startswith(expected) for line in lines), result.log
+    assert "Traceback" not in result.log
+
+
+def test_data_strings_are_text_not_markup(tmp_path, data_dir):
+    hostile = "<script>alert(1)</script> {{ config }} **bold** [x](javascript:alert(1)) :smile:"
+    path = data_dir / "tools" / "python.yml"
+    path.write_text(path.read_text().replace("summary: A readable general-purpose language.", f"summary: {json.dumps(hostile)}"))
+    result = build(copy_project(tmp_path / "project", data=data_dir), tmp_path / "site")
+    assert result.returncode == 0, result.log
+    page = result.page("tools/python/")
+    lead = page.select_one("article .guide-lead")
+    assert lead.get_text() == hostile  # shown exactly as written
+    assert not lead.find_all(True)  # and nothing in it became an element
+    assert not page.select("article script")
+    assert 'content="&lt;script&gt;' in (result.site / "tools" / "python" / "index.html").read_text()
