@@ -18,12 +18,7 @@ def role_page(guide: Guide, role_id: str, here: str) -> str:
     role = guide.roles[role_id]
     to = Linker(here)
     out = [
-        heading(1, role.title, "top"),
-        "",
-        f"{md(role.summary)}\n{{ .guide-lead }}",
-        "",
-        f"{KIND_LABEL[role.kind]} · {link('All roles', to.to('roles/index.md'))}\n{{ .guide-kicker }}",
-        "",
+        *_opening(role.title, role.summary, [KIND_LABEL[role.kind], link("All roles", to.to("roles/index.md"))]),
         heading(2, "Overview", "overview"),
         "",
         md_paragraphs(role.overview),
@@ -85,12 +80,7 @@ def skill_page(guide: Guide, skill_id: str, here: str) -> str:
     skill = guide.skills[skill_id]
     to = Linker(here)
     out = [
-        heading(1, skill.name, "top"),
-        "",
-        f"{md(skill.summary)}\n{{ .guide-lead }}",
-        "",
-        f"{SKILL_KIND[skill.kind]} · {link('All skills', to.to('skills/index.md'))}\n{{ .guide-kicker }}",
-        "",
+        *_opening(skill.name, skill.summary, [SKILL_KIND[skill.kind], link("All skills", to.to("skills/index.md"))]),
         heading(2, "Why it matters", "why-it-matters"),
         "",
         md_paragraphs(skill.why),
@@ -129,12 +119,7 @@ def tool_page(guide: Guide, tool_id: str, here: str) -> str:
     if tool.website:
         kicker.append(external_link("Official site", tool.website))
     out = [
-        heading(1, tool.name, "top"),
-        "",
-        f"{md(tool.summary)}\n{{ .guide-lead }}",
-        "",
-        f"{' · '.join(kicker)}\n{{ .guide-kicker }}",
-        "",
+        *_opening(tool.name, tool.summary, kicker),
         heading(2, "What it is for", "what-it-is-for"),
         "",
         md_paragraphs(tool.description),
@@ -155,6 +140,11 @@ def tool_page(guide: Guide, tool_id: str, here: str) -> str:
         out.append("No role page lists this tool yet.")
     out += ["", *_sources(guide, tool.sources, to)]
     return "\n".join(out)
+
+
+def _opening(title: str, summary: str, kicker: list[str]) -> list[str]:
+    """Title, the one-sentence summary as the lead, and a line saying what kind of page this is."""
+    return [heading(1, title, "top"), "", f"{md(summary)}\n{{ .guide-lead }}", "", f"{' · '.join(kicker)}\n{{ .guide-kicker }}", ""]
 
 
 def _sources(guide: Guide, source_ids: list[str], to: Linker) -> list[str]:

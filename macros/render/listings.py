@@ -87,38 +87,27 @@ def levels_list(guide: Guide, here: str) -> str:
 
 def salary_admonition(guide: Guide, band: SalaryBand, to: Linker) -> list[str]:
     amount = f"{band.currency} {band.min:,}–{band.max:,} a {band.period}"
-    out = [
-        f'!!! info "Indicative pay: {md(amount)}"',
-        "",
-        f"    {_citation(guide, band.source, band.region, band.as_of, to)}",
-        "",
-    ]
-    if band.note:
-        out += [md_paragraphs(band.note, "    "), ""]
-    return out
+    return _cited(guide, f"Indicative pay: {amount}", band.source, band.region, band.as_of, band.note, to)
 
 
 def figure(guide: Guide, figure_id: str, here: str) -> str:
     """One sourced figure, as an admonition that names its source, region and date."""
     fig: Figure = guide.figures[figure_id]
-    to = Linker(here)
+    return "\n".join(_cited(guide, f"{fig.label}: {fig.value}", fig.source, fig.region, fig.as_of, fig.note, Linker(here)))
+
+
+def _cited(guide: Guide, title: str, source_id: str, region: str, as_of: datetime.date, note: str | None, to: Linker) -> list[str]:
+    """An info box for one figure: the figure as its title, then source, region, date and any caveat."""
+    source = guide.sources[source_id]
     out = [
-        f'!!! info "{md(fig.label)}: {md(fig.value)}"',
+        f'!!! info "{md(title)}"',
         "",
-        f"    {_citation(guide, fig.source, fig.region, fig.as_of, to)}",
+        f"    Indicative. Source: {link(source.title, to.source(source_id))}. Region: {md(region)}. As of {as_of.isoformat()}.",
         "",
     ]
-    if fig.note:
-        out += [md_paragraphs(fig.note, "    "), ""]
-    return "\n".join(out)
-
-
-def _citation(guide: Guide, source_id: str, region: str, as_of: datetime.date, to: Linker) -> str:
-    source = guide.sources[source_id]
-    return (
-        f"Indicative. Source: {link(source.title, to.source(source_id))}. "
-        f"Region: {md(region)}. As of {as_of.isoformat()}."
-    )
+    if note:
+        out += [md_paragraphs(note, "    "), ""]
+    return out
 
 
 def expectations_list(guide: Guide, here: str) -> str:
