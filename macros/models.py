@@ -33,6 +33,13 @@ class Ref:
 
     collection: str
 
+    def __get_pydantic_json_schema__(self, core_schema, handler):
+        # Editors show this next to the field: where the ids it accepts are defined.
+        schema = handler(core_schema)
+        schema["pattern"] = SLUG_PATTERN
+        schema["description"] = f"The id of an entry in {_WHERE[self.collection]}."
+        return schema
+
 
 def _single_line(value: str) -> str:
     if "\n" in value:
@@ -313,6 +320,19 @@ class Collection:
     def one_file_per_entity(self) -> bool:
         return self.list_key is None
 
+
+_WHERE = {
+    "roles": "data/roles/ (a file name without .yml)",
+    "skills": "data/skills/ (a file name without .yml)",
+    "tools": "data/tools/ (a file name without .yml)",
+    "faqs": "data/faqs/ (a file name without .yml)",
+    "levels": "data/levels.yml",
+    "sources": "data/sources.yml",
+    "tool_categories": "data/tool-categories.yml",
+    "duties": "data/duties.yml",
+    "expectations": "data/expectations.yml",
+    "figures": "data/figures.yml",
+}
 
 COLLECTIONS: tuple[Collection, ...] = (
     Collection("sources", "source", Source, "sources.yml", "sources"),
