@@ -31,13 +31,11 @@ def data_dir(tmp_path: Path) -> Path:
     return Path(shutil.copytree(FIXTURE_DATA, tmp_path / "data"))
 
 
-def copy_project(dest: Path, *, data: Path | None = None) -> Path:
-    """Copy the site's sources (optionally with another data folder) to ``dest``."""
+def copy_project(dest: Path) -> Path:
+    """Copy the site's sources, data included, to ``dest``."""
     dest.mkdir(parents=True)
     for part in PROJECT_PARTS:
         src = ROOT / part
-        if part == "data" and data is not None:
-            src = data
         if src.is_dir():
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:

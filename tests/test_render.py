@@ -92,3 +92,11 @@ def test_tools_index_skips_empty_categories_and_anchors_the_rest():
     text = listings.tools_index(GUIDE, "tools/index.md")
     assert "## Programming languages { #languages }" in text
     assert "| [PostgreSQL](postgresql.md) | An open\\-source relational database\\. |" in text
+
+
+def test_a_title_that_ends_a_sentence_gets_no_extra_full_stop():
+    from dataclasses import replace
+    source = GUIDE.sources["src-a"].model_copy(update={"title": "What is the role of a backend developer?"})
+    guide = replace(GUIDE, sources={"src-a": source})
+    assert "developer\\?](sources.md#src-a) Region" in listings.levels_list(guide, "levels.md")
+    assert "developer\\?](../sources.md#src-a)\n" in entity_pages.tool_page(guide, "python", "tools/python.md")

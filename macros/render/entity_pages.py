@@ -8,7 +8,7 @@ Section anchors are fixed here and form part of the URL contract.
 from __future__ import annotations
 
 from ..guide import Guide
-from .markup import Linker, external_link, heading, link, md, md_paragraphs
+from .markup import Linker, external_link, heading, link, md, md_paragraphs, full_stop
 
 KIND_LABEL = {"umbrella": "The umbrella role", "specialisation": "Specialisation"}
 SKILL_KIND = {"hard": "Technical skill", "soft": "Workplace skill"}
@@ -151,7 +151,8 @@ def _sources(guide: Guide, source_ids: list[str], to: Linker) -> list[str]:
     """The closing "Sources" section: the articles that name this entity, or who added it."""
     out = [heading(2, "Sources", "sources"), ""]
     if source_ids:
-        out.append("Named in: " + "; ".join(link(guide.sources[s].title, to.source(s)) for s in source_ids) + ".")
+        links = "; ".join(link(guide.sources[s].title, to.source(s)) for s in source_ids)
+        out.append(f"Named in: {links}{full_stop(guide.sources[source_ids[-1]].title)}")
     else:
         out.append(
             "None of our source articles names this. The guide's editors added it because "

@@ -10,7 +10,7 @@ import datetime
 
 from ..guide import Guide
 from ..models import Figure, SalaryBand
-from .markup import Linker, heading, link, md, md_paragraphs
+from .markup import Linker, heading, link, md, md_paragraphs, full_stop
 
 
 def roles_index(guide: Guide, here: str) -> str:
@@ -102,7 +102,7 @@ def _cited(guide: Guide, title: str, source_id: str, region: str, as_of: datetim
     out = [
         f'!!! info "{md(title)}"',
         "",
-        f"    Indicative. Source: {link(source.title, to.source(source_id))}. Region: {md(region)}. As of {as_of.isoformat()}.",
+        f"    Indicative. Source: {link(source.title, to.source(source_id))}{full_stop(source.title)} Region: {md(region)}. As of {as_of.isoformat()}.",
         "",
     ]
     if note:

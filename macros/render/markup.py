@@ -42,6 +42,11 @@ def external_link(text: str, url: str) -> str:
     return f"[{md(text)}](<{url}>)"
 
 
+def full_stop(last_words: str) -> str:
+    """The full stop to put after ``last_words``: none if they already end a sentence ('...Developer?')."""
+    return "" if last_words.rstrip().endswith((".", "?", "!")) else "."
+
+
 def join_links(links: Iterable[str], sep: str = ", ") -> str:
     return sep.join(links)
 
