@@ -87,11 +87,11 @@ def ordered_guide(
         expectations=by_id(expectations, lambda e: (e.order, e.id)),
         figures={f.id: f for f in figures},
         files=files,
-        links=_cross_links(guide_roles, guide_skills, guide_tools, guide_faqs, guide_categories),
+        links=_cross_links(guide_roles, guide_skills, guide_tools, guide_faqs),
     )
 
 
-def _cross_links(roles, skills, tools, faqs, categories) -> CrossLinks:
+def _cross_links(roles, skills, tools, faqs) -> CrossLinks:
     skill_tools: dict[str, set[str]] = defaultdict(set)
     tool_skills: dict[str, set[str]] = defaultdict(set)
     for skill in skills.values():
@@ -143,5 +143,5 @@ def _cross_links(roles, skills, tools, faqs, categories) -> CrossLinks:
         related_roles={k: in_order(v, roles) for k, v in related.items()},
         role_faqs={k: tuple(v) for k, v in role_faqs.items()},
         duty_roles={k: tuple(v) for k, v in duty_roles.items()},
-        category_tools={k: tuple(v) for k, v in category_tools.items() if k in categories},
+        category_tools={k: tuple(v) for k, v in category_tools.items()},
     )

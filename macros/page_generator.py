@@ -27,7 +27,6 @@ from macros.problems import DataError  # noqa: E402
 from macros.render.markup import ENTITY_PAGES  # noqa: E402
 
 PAGE_MACRO = {"roles": "role_page", "skills": "skill_page", "tools": "tool_page"}
-SUMMARY_FIELD = "summary"
 
 
 def _load(config):
@@ -59,7 +58,7 @@ def on_files(files: Files, config) -> Files:
             src_uri = pattern.format(entity_id)
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"docs/{src_uri} hides the page generated from {guide.source_file(collection, entity_id)}; remove it")
-            page = File.generated(config, src_uri, content=_stub(collection, entity_id, getattr(entity, SUMMARY_FIELD)),
+            page = File.generated(config, src_uri, content=_stub(collection, entity_id, entity.summary),
                                   inclusion=InclusionLevel.NOT_IN_NAV)
             # edit_uri is joined to repo_url + edit_uri (which points at docs/), so step out to the data file.
             page.edit_uri = os.path.relpath(os.path.join(project, guide.source_file(collection, entity_id)), config.docs_dir).replace(os.sep, "/")

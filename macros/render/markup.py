@@ -9,10 +9,8 @@ resolves and validates every one of them in a strict build.
 
 from __future__ import annotations
 
-import html
 import posixpath
 import re
-from collections.abc import Iterable
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 
@@ -25,11 +23,6 @@ def md(text: str) -> str:
 def md_paragraphs(text: str, indent: str = "") -> str:
     """Blank-line-separated paragraphs (as the models store prose), each escaped."""
     return "\n\n".join(indent + md(p) for p in text.split("\n\n"))
-
-
-def attr(text: str) -> str:
-    """Text for an HTML attribute or element."""
-    return html.escape(text, quote=True)
 
 
 def link(text: str, target: str) -> str:
@@ -45,10 +38,6 @@ def external_link(text: str, url: str) -> str:
 def full_stop(last_words: str) -> str:
     """The full stop to put after ``last_words``: none if they already end a sentence ('...Developer?')."""
     return "" if last_words.rstrip().endswith((".", "?", "!")) else "."
-
-
-def join_links(links: Iterable[str], sep: str = ", ") -> str:
-    return sep.join(links)
 
 
 class Linker:
