@@ -54,9 +54,6 @@ class BuildResult:
         file = self.site / url_path.strip("/") / "index.html" if not url_path.endswith(".html") else self.site / url_path
         return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
-    def exists(self, url_path: str) -> bool:
-        return (self.site / url_path.strip("/") / "index.html").is_file()
-
 
 def build(project: Path, site: Path) -> BuildResult:
     """Run a strict `mkdocs build` as a contributor would, in a fresh process."""
