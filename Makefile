@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 RUNTIME_STAMP := $(VENV)/.runtime-installed
 TEST_STAMP    := $(VENV)/.test-installed
 
-.PHONY: serve build check schemas test lock clean
+.PHONY: serve build check schemas test browser lock clean
 
 ## serve: install if needed, then serve the site with live reload on http://$(HOST)
 serve: $(RUNTIME_STAMP)
@@ -29,9 +29,23 @@ check: $(RUNTIME_STAMP)
 schemas: $(RUNTIME_STAMP)
 	$(PY) -m macros.schemas
 
-## test: install the test tools if needed, then run the whole suite
-test: $(TEST_STAMP)
+## test: install the test tools and a browser if needed, then run the whole suite
+test: $(TEST_STAMP) browser
 	$(PY) -m pytest
+
+# The browser tests drive Chromium. Debian's package when we can install it (as root, with apt),
+# otherwise Playwright's own build. tests/browser.py finds whichever is there and says so if none.
+CHROMIUM ?= /usr/bin/chromium
+## browser: install Chromium for the browser tests if it is missing
+browser: $(TEST_STAMP)
+	@if [ -x "$(CHROMIUM)" ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
+	else \
+	  echo "No $(CHROMIUM) and no apt as root: installing Playwright's Chromium"; \
+	  $(PY) -m playwright install chromium; \
+	fi
 
 ## lock: recompile requirements*.txt (with hashes) from requirements*.in
 lock: $(RUNTIME_STAMP)

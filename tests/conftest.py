@@ -71,3 +71,53 @@ def real_site(tmp_path_factory) -> BuildResult:
     result = build(ROOT, tmp_path_factory.mktemp("real") / "site")
     assert result.returncode == 0, result.log
     return result
+
+
+# --- Browser tests: real Chromium driven by Playwright, against the real built site -------------
+
+@pytest.fixture(scope="session")
+def site_server(real_site: BuildResult):
+    """The real built site served on 127.0.0.1; ``site_server.url('roles/')`` gives a page's address."""
+    from browser import SiteServer
+
+    with SiteServer(real_site.site) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the session. No browser is a failure that says why, not a skip."""
+    from playwright.sync_api import Error, sync_playwright
+
+    from browser import CHROMIUM_ARGS, NO_BROWSER, chromium_executable
+
+    playwright = sync_playwright().start()
+    try:
+        chromium, problem = None, ""
+        try:
+            chromium = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
+        except Error as error:
+            problem = str(error).splitlines()[0]
+        if chromium is None:
+            pytest.fail(NO_BROWSER.format(error=problem), pytrace=False)
+        yield chromium
+        chromium.close()
+    finally:
+        playwright.stop()
+
+
+@pytest.fixture
+def context(browser, site_server):
+    """A fresh browser profile (no stored palette, empty clipboard) that may use the clipboard."""
+    ctx = browser.new_context(base_url=site_server.origin)
+    ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.origin)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    """A page in a fresh profile; ``page.goto('roles/')`` opens a page of the served site."""
+    tab = context.new_page()
+    yield tab
+    tab.close()
