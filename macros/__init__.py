@@ -9,4 +9,4 @@ from .namespace import GuideNamespace
 def define_env(env):
     project = Path(env.conf.config_file_path).parent
     guide = load_guide(project / "data", root=project)  # already loaded by the page generator: a cache hit
-    env.variables["guide"] = GuideNamespace(guide, lambda: env.page.file.src_uri)
+    env.variables["guide"] = GuideNamespace(guide, lambda: env.page.file.src_uri, env.conf.site_url or "/")

@@ -19,7 +19,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .guide import Guide, ordered_guide
-from .models import COLLECTIONS, FILE_MODELS, SLUG_PATTERN, Collection, Ref
+from .models import COLLECTIONS, FILE_MODELS, ROLE_SECTIONS, SLUG_PATTERN, Collection, Ref
 from .problems import DataError, Problem, field_path
 from .yaml_source import Loc, YamlSource, parse_yaml
 
@@ -77,6 +77,9 @@ class _Load:
         # Every id that exists, even in a file that failed validation, so one broken
         # file does not also show up as "unknown id" wherever it is referenced.
         self.known: dict[str, dict[str, str]] = {c.name: {} for c in COLLECTIONS}
+        # Vocabularies whose single file could not be parsed: their ids are unknowable, so
+        # references to them are not checked (the file's own syntax error says it all).
+        self.unreadable: set[str] = set()
 
     # -- reporting --------------------------------------------------------------
 
@@ -182,6 +185,7 @@ class _Load:
         rel = self.rel(path)
         source = self.parse(path)
         if source is None:
+            self.unreadable.add(collection.name)
             return
         items = source.data.get(collection.list_key)
         if isinstance(items, list):  # record ids before validation, for reference checks
@@ -214,7 +218,7 @@ class _Load:
         for entity in self.entities:
             for loc, ref, value, at_key in _walk_refs(entity.model, type(entity.model), ()):
                 known = self.known[ref.collection]
-                if value not in known:
+                if value not in known and ref.collection not in self.unreadable:
                     collection = BY_NAME[ref.collection]
                     self.add_for(entity, loc, f"unknown {collection.noun} '{value}'", _suggest(value, known, collection), at_key=at_key)
             for loc, message, hint in _walk_duplicates(entity.model, ()):
@@ -243,6 +247,10 @@ class _Load:
                 for i, other in enumerate(model.related):
                     if other == model.id:
                         self.add_for(entity, ("related", i), "a role cannot be related to itself")
+                anchors = {section: "a section of the role page" for section in ROLE_SECTIONS}
+                anchors.update({r.id: f"responsibilities[{i}]" for i, r in enumerate(model.responsibilities)})
+                for i, item in enumerate(model.responsibilities):
+                    self.check_former_ids(entity, ("responsibilities", i), item.former_ids, anchors, entity.path)
             if kind == "skills":
                 for i, tool in enumerate(model.tools):
                     if (tool, model.id) in tool_skill_files:
@@ -250,6 +258,21 @@ class _Load:
                             entity, ("tools", i), f"the link to '{tool}' is also declared in {tool_skill_files[tool, model.id].path}",
                             "declare a skill-tool link once, on either side; both pages show it",
                         )
+
+        # Every question is an anchor on /faq/, so former ids must be unique across all FAQ files.
+        faq_anchors = {e.model.id: e.path for e in self.entities if e.collection.name == "faqs"}
+        for entity in self.entities:
+            if entity.collection.name == "faqs":
+                self.check_former_ids(entity, (), entity.model.former_ids, faq_anchors, entity.path)
+
+    def check_former_ids(self, entity: _Entity, loc: Loc, former_ids: list[str], anchors: dict[str, str], where: str) -> None:
+        """A former id stays an anchor on the same page, so it may not clash with any other anchor there."""
+        for j, old in enumerate(former_ids):
+            if old in anchors:
+                self.add_for(entity, (*loc, "former_ids", j), f"'{old}' is already an anchor on this page ({anchors[old]})",
+                             "a former id must be unique among the page's ids and other former ids")
+            else:
+                anchors[old] = f"a former id in {where}"
 
     def assemble(self) -> Guide:
         grouped: dict[str, list] = {c.name: [] for c in COLLECTIONS}

@@ -126,6 +126,14 @@ def _sources_field(what: str):
     )
 
 
+def _former_ids_field():
+    return Field(
+        default=[],
+        description="Ids this item had before it was renamed. Each stays an anchor on the page, so links "
+        "published with the old id keep working. Never remove one.",
+    )
+
+
 # --- small vocabularies: one file each ---------------------------------------------
 
 
@@ -169,6 +177,9 @@ class Level(Model):
     summary: Sentence
     scope: Prose = Field(description="What someone at this level owns and decides.")
     expectations: list[Sentence] = Field(min_length=1, description="What employers expect at this level, one per item.")
+    experience: Sentence = Field(
+        description="What experience a job description at this level asks for, described by what the person has done, not by years."
+    )
     salary: SalaryBand | None = Field(default=None, description="A sourced, indicative band, if a source gives one.")
     salary_note: Prose | None = Field(default=None, description="Why no band is given, when salary is absent.")
 
@@ -249,6 +260,7 @@ class Responsibility(Model):
     description: Prose
     from_level: LevelRef = Field(default="entry", description="The lowest level expected to own this.")
     duty: DutyRef | None = Field(default=None, description="The duty from data/duties.yml this item carries out.")
+    former_ids: list[Slug] = _former_ids_field()
 
 
 class RoleSkills(Model):
@@ -269,6 +281,7 @@ class Role(Model):
     typical_day: list[Sentence] = Field(min_length=1, description="What a normal day holds, one item per entry.")
     career_path: dict[LevelRef, Prose] = Field(description="What the role looks like at each level, keyed by level id.")
     related: list[RoleRef] = Field(default=[], description="Roles this one works closely with; shown on both pages.")
+    education: Sentence = Field(description="The education a job description for this role asks for; equivalent experience counts.")
     sources: list[SourceRef] = _sources_field("role")
 
 
@@ -300,6 +313,7 @@ class Faq(Model):
     answer: Prose
     order: int = Field(ge=0, description="Position on the FAQ page, lowest first.")
     roles: list[RoleRef] = Field(default=[], description="Roles whose pages list this question.")
+    former_ids: list[Slug] = _former_ids_field()
     sources: list[SourceRef] = _sources_field("question")
 
 

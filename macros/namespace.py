@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .guide import Guide
-from .render import entity_pages, listings
+from .render import entity_pages, job_descriptions, listings
 
 
 class GuideNamespace:
-    def __init__(self, guide: Guide, current_page: Callable[[], str]):
+    def __init__(self, guide: Guide, current_page: Callable[[], str], site_url: str):
         self._guide = guide
         self._here = current_page  # docs-relative path of the page being rendered
+        self._site_url = site_url  # for links that leave the site: copied job descriptions
         self.roles = guide.roles
         self.skills = guide.skills
         self.tools = guide.tools
@@ -39,6 +40,9 @@ class GuideNamespace:
 
     def tool_page(self, tool_id: str) -> str:
         return self._render(entity_pages.tool_page, tool_id)
+
+    def jd_page(self, role_id: str, level_id: str) -> str:
+        return job_descriptions.jd_page(self._guide, role_id, level_id, self._here(), self._site_url)
 
     # Listings (called from hand-written pages).
     def roles_index(self) -> str:
@@ -67,3 +71,9 @@ class GuideNamespace:
 
     def figure(self, figure_id: str) -> str:
         return self._render(listings.figure, figure_id)
+
+    def jd_index(self) -> str:
+        return self._render(job_descriptions.jd_index)
+
+    def jd_builder(self) -> str:
+        return job_descriptions.jd_builder(self._guide, self._here(), self._site_url)

@@ -1,4 +1,4 @@
-"""MkDocs hook: validate ``data/`` first, then add one page per role, skill and tool.
+"""MkDocs hook: validate ``data/`` first, then add one page per role, skill, tool and job description.
 
 Adding ``data/tools/x.yml`` is all it takes to publish ``/tools/x/``: the page is
 generated here, its content comes from the renderers through one macro call, and its
@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 
 from macros.loader import load_guide  # noqa: E402
 from macros.problems import DataError  # noqa: E402
+from macros.render.job_descriptions import builder_document, jd_title, job_description  # noqa: E402
 from macros.render.markup import ENTITY_PAGES  # noqa: E402
 
 PAGE_MACRO = {"roles": "role_page", "skills": "skill_page", "tools": "tool_page"}
@@ -53,25 +54,38 @@ def _require_explicit_id(text: str, separator: str) -> str:
 def on_files(files: Files, config) -> Files:
     guide = _load(config)  # cached: same files, same Guide
     project = os.path.dirname(config.config_file_path)
+    site_url = config.site_url or "/"
+
+    def add(src_uri: str, content: str, data_file: str | None = None) -> None:
+        if files.get_file_from_path(src_uri) is not None:
+            raise PluginError(f"docs/{src_uri} hides the page generated from {data_file or 'data/'}; remove it")
+        file = File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+        if data_file:
+            # edit_uri is joined to repo_url + edit_uri (which points at docs/), so step out to the data file.
+            file.edit_uri = os.path.relpath(os.path.join(project, data_file), config.docs_dir).replace(os.sep, "/")
+        files.append(file)
+
     for collection, pattern in ENTITY_PAGES.items():
         for entity_id, entity in getattr(guide, collection).items():
-            src_uri = pattern.format(entity_id)
-            if files.get_file_from_path(src_uri) is not None:
-                raise PluginError(f"docs/{src_uri} hides the page generated from {guide.source_file(collection, entity_id)}; remove it")
-            page = File.generated(config, src_uri, content=_stub(collection, entity_id, entity.summary),
-                                  inclusion=InclusionLevel.NOT_IN_NAV)
-            # edit_uri is joined to repo_url + edit_uri (which points at docs/), so step out to the data file.
-            page.edit_uri = os.path.relpath(os.path.join(project, guide.source_file(collection, entity_id)), config.docs_dir).replace(os.sep, "/")
-            files.append(page)
+            add(pattern.format(entity_id), _stub(entity.summary, f'{PAGE_MACRO[collection]}("{entity_id}")'),
+                guide.source_file(collection, entity_id))
+
+    for role_id, role in guide.roles.items():
+        for level_id, level in guide.levels.items():
+            title = jd_title(guide, role_id, level_id)
+            summary = f"A copy-ready job description for {title}, every line linked to the Backend Developer Guide."
+            jd = job_description(guide, role_id, level_id)
+            add(jd.page, _stub(summary, f'jd_page("{role_id}", "{level_id}")'), guide.source_file("roles", role_id))
+            add(jd.page.removesuffix(".md") + ".json", json.dumps(builder_document(jd, site_url), ensure_ascii=False))
     return files
 
 
-def _stub(collection: str, entity_id: str, summary: str) -> str:
+def _stub(summary: str, call: str) -> str:
     # The theme prints front-matter values without escaping, so the description is escaped here.
     return (
         "---\n"
         f"description: {json.dumps(html.escape(summary))}\n"
         "render_macros: true\n"
         "---\n\n"
-        f'{{{{ guide.{PAGE_MACRO[collection]}("{entity_id}") }}}}\n'
+        f"{{{{ guide.{call} }}}}\n"
     )

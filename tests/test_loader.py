@@ -235,3 +235,39 @@ def test_check_command_passes_on_valid_data(data_dir):
                           capture_output=True, text=True, env={"PYTHONPATH": str(ROOT)})
     assert proc.returncode == 0, proc.stderr
     assert "is valid: 2 roles, 3 skills, 2 tools" in proc.stdout
+
+
+def test_a_former_id_may_not_clash_with_an_anchor_on_the_same_page(data_dir):
+    path = data_dir / "roles" / "api-developer.yml"
+    path.write_text(path.read_text().replace(
+        "    from_level: mid\n", "    from_level: mid\n    former_ids: [contracts-first, overview, design-contracts]\n"))
+    assert problems(data_dir) == [
+        "data/roles/api-developer.yml:13:35: responsibilities[0].former_ids[1]: 'overview' is already an anchor on this page "
+        "(a section of the role page) (a former id must be unique among the page's ids and other former ids)",
+        "data/roles/api-developer.yml:13:45: responsibilities[0].former_ids[2]: 'design-contracts' is already an anchor on this "
+        "page (responsibilities[0]) (a former id must be unique among the page's ids and other former ids)",
+    ]
+
+
+def test_faq_former_ids_are_unique_across_files(data_dir):
+    write(data_dir / "faqs" / "what-is-an-api.yml", """
+        id: what-is-an-api
+        question: What is an API?
+        answer: A contract between programs.
+        order: 20
+        former_ids: [why-backend]
+        sources: []
+        """)
+    assert problems(data_dir) == [
+        "data/faqs/what-is-an-api.yml:5:14: former_ids[0]: 'why-backend' is already an anchor on this page "
+        "(data/faqs/why-backend.yml) (a former id must be unique among the page's ids and other former ids)",
+    ]
+
+
+def test_a_broken_vocabulary_file_is_reported_once_not_at_every_reference(data_dir):
+    path = data_dir / "levels.yml"
+    path.write_text(path.read_text().replace("    title: Mid level\n", "    title: Mid: level\n"))
+    assert problems(data_dir) == [
+        "data/levels.yml:19:15: (yaml): mapping values are not allowed in this context "
+        "(check the indentation, and quote text that contains ': ')"
+    ]

@@ -30,7 +30,7 @@ def role_page(guide: Guide, role_id: str, here: str) -> str:
         meta = [f"From {link(guide.levels[item.from_level].title.lower(), to.level(item.from_level))}"]
         if item.duty:
             meta.append(f"Duty: {md(guide.duties[item.duty].title)}")
-        out += [heading(3, item.title, item.id), "", md_paragraphs(item.description), "", f"{' · '.join(meta)}\n{{ .guide-meta }}", ""]
+        out += [heading(3, item.title, item.id, item.former_ids), "", md_paragraphs(item.description), "", f"{' · '.join(meta)}\n{{ .guide-meta }}", ""]
 
     out += [heading(2, "Skills", "skills"), ""]
     for label, ids in (("Core: the role cannot do without these", role.skills.core),

@@ -125,7 +125,7 @@ def faq_list(guide: Guide, here: str) -> str:
     to = Linker(here)
     out: list[str] = []
     for faq in guide.faqs.values():
-        out += [heading(2, faq.question, faq.id), "", md_paragraphs(faq.answer), ""]
+        out += [heading(2, faq.question, faq.id, faq.former_ids), "", md_paragraphs(faq.answer), ""]
         meta = []
         if faq.roles:
             meta.append("Roles: " + ", ".join(link(guide.roles[r].title, to.role(r, "faq")) for r in faq.roles))

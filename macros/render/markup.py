@@ -72,10 +72,23 @@ class Linker:
         return self.to("tools/index.md", category_id)
 
 
+def page_url(docs_path: str) -> str:
+    """A docs page's URL path from the site root, as MkDocs publishes it: 'roles/x.md' -> 'roles/x/'."""
+    stem = docs_path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
 # Where each generated page lives, relative to docs/; the URL contract follows from these.
 ENTITY_PAGES = {"roles": "roles/{}.md", "skills": "skills/{}.md", "tools": "tools/{}.md"}
 
 
-def heading(level: int, text: str, anchor: str) -> str:
-    """A heading whose id is fixed by data, never derived from its text."""
-    return f"{'#' * level} {md(text)} {{ #{anchor} }}"
+def heading(level: int, text: str, anchor: str, former: list[str] | tuple[str, ...] = ()) -> str:
+    """A heading whose id is fixed by data, never derived from its text.
+
+    ``former`` ids (validated slugs) become empty anchors inside the heading, so a link
+    published before a rename still lands on it.
+    """
+    aliases = "".join(f'<span id="{old}"></span>' for old in former)
+    return f"{'#' * level} {aliases}{md(text)} {{ #{anchor} }}"

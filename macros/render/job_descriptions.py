@@ -1,0 +1,288 @@
+"""Job descriptions: one per role and level, built from the guide's data, every line linked back.
+
+``job_description()`` assembles the content once, as plain data (sections of lines, each
+line pointing at the guide item it comes from). The renderers below turn that into:
+
+- the page's Markdown (relative, validated links; every data string escaped),
+- the text a recruiter copies, as Markdown or as plain text (absolute links),
+- the JSON the builder on /job-descriptions/ reads, whose lines are the same copy strings,
+  so the builder only filters and joins them and cannot drift from the pages.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from ..guide import Guide
+from .markup import Linker, heading, link, md, page_url
+
+JD_PAGE = "job-descriptions/{role}/{level}.md"
+INDEX_PAGE = "job-descriptions/index.md"
+LICENCE = "CC BY 4.0"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One bullet: ``prefix`` + a link to the guide item + `` — `` + ``rest``."""
+
+    key: str | None  # the builder's id for a tickable line; None for lines always kept
+    label: str  # the linked words
+    target: str  # the guide item, as a docs path with an optional anchor: "roles/x.md#y"
+    rest: str = ""
+    prefix: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class JobDescription:
+    role_id: str
+    level_id: str
+    title: str
+    sections: tuple[Section, ...]
+
+    @property
+    def page(self) -> str:
+        return JD_PAGE.format(role=self.role_id, level=self.level_id)
+
+
+def jd_title(guide: Guide, role_id: str, level_id: str) -> str:
+    return f"{guide.roles[role_id].title} ({guide.levels[level_id].title.lower()})"
+
+
+def job_description(guide: Guide, role_id: str, level_id: str, stack: list[str] | None = None) -> JobDescription:
+    """The job description for ``role_id`` at ``level_id``; ``stack`` replaces the role's usual tools."""
+    role, level = guide.roles[role_id], guide.levels[level_id]
+    role_page = f"roles/{role_id}.md"
+    level_anchor = f"levels.md#{level_id}"
+    at_or_below = {lid for lid, other in guide.levels.items() if other.order <= level.order}
+    tools = sorted(stack if stack is not None else role.tools, key=tool_order(guide))
+    sections = (
+        Section("overview", "About the role", (
+            Line(None, role.title, role_page, role.summary, prefix="Role: "),
+            Line(None, level.title, level_anchor, level.summary, prefix="Level: "),
+        )),
+        Section("responsibilities", "Responsibilities", tuple(
+            Line(f"r:{item.id}", item.title, f"{role_page}#{item.id}", _one_paragraph(item.description))
+            for item in role.responsibilities if item.from_level in at_or_below
+        )),
+        Section("requirements", "Requirements", (
+            *(Line(f"s:{s}", guide.skills[s].name, f"skills/{s}.md", _one_paragraph(guide.skills[s].levels[level_id]))
+              for s in role.skills.core),
+            *(Line(f"e:{i}", text, level_anchor) for i, text in enumerate(level.expectations)),
+        )),
+        Section("nice-to-have", "Nice to have", tuple(
+            Line(f"h:{s}", guide.skills[s].name, f"skills/{s}.md", guide.skills[s].summary) for s in role.skills.helpful
+        )),
+        Section("stack", "Tools you will work with", tuple(
+            Line(f"t:{t}", guide.tools[t].name, f"tools/{t}.md", guide.tools[t].summary) for t in tools
+        )),
+        Section("education-experience", "Education and experience", (
+            Line("edu", "Education", "education.md#degrees", role.education),
+            Line("exp", "Experience", level_anchor, level.experience),
+        )),
+    )
+    return JobDescription(role_id, level_id, jd_title(guide, role_id, level_id), sections)
+
+
+def tool_order(guide: Guide):
+    """Sort key for tools in a stack: by category, as on /tools/, then by name."""
+    by_category = {c: i for i, c in enumerate(guide.tool_categories)}
+    return lambda t: (by_category[guide.tools[t].category], guide.tools[t].name.lower())
+
+
+def _one_paragraph(prose: str) -> str:
+    return " ".join(prose.split("\n\n"))
+
+
+# --- the page -----------------------------------------------------------------------
+
+
+def jd_page(guide: Guide, role_id: str, level_id: str, here: str, site_url: str) -> str:
+    jd = job_description(guide, role_id, level_id)
+    to = Linker(here)
+    role, level = guide.roles[role_id], guide.levels[level_id]
+    builder = to.to(INDEX_PAGE)
+    out = [
+        heading(1, f"Job description: {jd.title}", "top"),
+        "",
+        f"A copy-ready job description for a {md(level.title.lower())} {md(role.title)}. Every line links to the part "
+        "of the guide it comes from, so candidates can read what you mean.\n{ .guide-lead }",
+        "",
+        " · ".join([
+            link(f"The {role.title} role", to.role(role_id)),
+            link(f"What {level.title.lower()} means", to.level(level_id)),
+            link("All job descriptions", builder),
+        ]) + "\n{ .guide-kicker }",
+        "",
+        _copy_buttons(jd, site_url),
+        "",
+    ]
+    for section in jd.sections:
+        if not section.lines:
+            continue
+        out += [heading(2, section.title, section.id), ""]
+        out += [f"- {_page_line(line, to)}" for line in section.lines]
+        out.append("")
+    out += [
+        heading(2, "Copy or adapt it", "copy"),
+        "",
+        "The buttons above copy this description with every link spelled out in full. To drop lines, "
+        f"or to list your own stack, open it in the {link('job description builder', builder)}.",
+        "",
+        f"Text and links come from the Backend Developer Guide under {LICENCE}: keep the closing credit line "
+        "when you publish it.",
+        "",
+    ]
+    return "\n".join(out)
+
+
+def _page_line(line: Line, to: Linker) -> str:
+    path, _, anchor = line.target.partition("#")
+    linked = link(line.label, to.to(path, anchor or None))
+    return f"{md(line.prefix)}{linked}{' — ' + md(line.rest) if line.rest else ''}"
+
+
+def _copy_buttons(jd: JobDescription, site_url: str) -> str:
+    """Buttons that Material's clipboard handler copies from (any ``[data-clipboard-text]``)."""
+    from html import escape
+
+    buttons = [
+        ("Copy as Markdown", as_markdown(jd, site_url)),
+        ("Copy as plain text", as_text(jd, site_url)),
+    ]
+    inner = "".join(
+        f'<button type="button" class="md-button guide-copy-jd" data-clipboard-text="{escape(text)}">{label}</button>'
+        for label, text in buttons
+    )
+    return f'<div class="guide-copy-actions" data-jd="{jd.role_id}/{jd.level_id}">{inner}</div>'
+
+
+# --- the copies -----------------------------------------------------------------------
+
+_COPY_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
+
+
+def copy_md(text: str) -> str:
+    """Escape only what Markdown would misread, so the copy stays readable in a job board's editor."""
+    return _COPY_MD_SPECIAL.sub(r"\\\1", text)
+
+
+def absolute(site_url: str, target: str) -> str:
+    path, _, anchor = target.partition("#")
+    return site_url.rstrip("/") + "/" + page_url(path) + (f"#{anchor}" if anchor else "")
+
+
+def line_markdown(line: Line, site_url: str) -> str:
+    rest = f" — {copy_md(line.rest)}" if line.rest else ""
+    return f"{copy_md(line.prefix)}[{copy_md(line.label)}]({absolute(site_url, line.target)}){rest}"
+
+
+def line_text(line: Line, site_url: str) -> str:
+    rest = f" — {line.rest}" if line.rest else ""
+    return f"{line.prefix}{line.label}{rest} ({absolute(site_url, line.target)})"
+
+
+def credit(jd: JobDescription, site_url: str) -> tuple[str, str]:
+    """The closing credit line (the licence asks for it), as Markdown and as text."""
+    url = absolute(site_url, jd.page)
+    return (f"Based on the [Backend Developer Guide]({url}), {LICENCE}.",
+            f"Based on the Backend Developer Guide ({url}), {LICENCE}.")
+
+
+def _join(title: str, sections: list[tuple[str, list[str]]], closing: str, *, markdown: bool) -> str:
+    """The one layout both copies share; the builder's JavaScript joins lines the same way."""
+    parts = [f"# {title}" if markdown else title]
+    for section_title, lines in sections:
+        if lines:
+            parts.append((f"## {section_title}" if markdown else section_title) + "\n\n" + "\n".join(f"- {x}" for x in lines))
+    parts.append(closing)
+    return "\n\n".join(parts) + "\n"
+
+
+def as_markdown(jd: JobDescription, site_url: str) -> str:
+    sections = [(s.title, [line_markdown(x, site_url) for x in s.lines]) for s in jd.sections]
+    return _join(copy_md(jd.title), sections, credit(jd, site_url)[0], markdown=True)
+
+
+def as_text(jd: JobDescription, site_url: str) -> str:
+    sections = [(s.title, [line_text(x, site_url) for x in s.lines]) for s in jd.sections]
+    return _join(jd.title, sections, credit(jd, site_url)[1], markdown=False)
+
+
+def builder_document(jd: JobDescription, site_url: str) -> dict:
+    """What the builder fetches for one role and level: the copy strings of every line."""
+    md_credit, text_credit = credit(jd, site_url)
+    return {
+        "role": jd.role_id,
+        "level": jd.level_id,
+        "title": {"markdown": copy_md(jd.title), "text": jd.title},
+        "credit": {"markdown": md_credit, "text": text_credit},
+        "sections": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "lines": [
+                    {"key": x.key, "label": x.label, "markdown": line_markdown(x, site_url), "text": line_text(x, site_url)}
+                    for x in s.lines
+                ],
+            }
+            for s in jd.sections
+        ],
+    }
+
+
+def builder_catalogue(guide: Guide, site_url: str) -> str:
+    """The builder's menus as JSON: roles, levels, and every tool a stack can name (with its copy strings)."""
+    data = {
+        "roles": [{"id": r.id, "title": r.title, "tools": list(r.tools)} for r in guide.roles.values()],
+        "levels": [{"id": level.id, "title": level.title} for level in guide.levels.values()],
+        "categories": [{"id": c.id, "title": c.title} for c in guide.tool_categories.values()],
+        "tools": [
+            {"id": t.id, "name": t.name, "category": t.category,
+             "markdown": line_markdown(line, site_url), "text": line_text(line, site_url)}
+            for t in (guide.tools[i] for i in sorted(guide.tools, key=tool_order(guide)))
+            for line in [Line(f"t:{t.id}", t.name, f"tools/{t.id}.md", t.summary)]
+        ],
+    }
+    return script_json(data)
+
+
+def script_json(data) -> str:
+    """JSON that is safe inside a <script> element: no '<', '>' or '&' can end or confuse it."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+# --- the index and the builder ----------------------------------------------------------
+
+
+def jd_index(guide: Guide, here: str) -> str:
+    """Every role × level job description, as a table a reader scans by row (role) and column (level)."""
+    to = Linker(here)
+    out = ["| Role | " + " | ".join(md(level.title) for level in guide.levels.values()) + " |",
+           "| --- |" + " --- |" * len(guide.levels)]
+    for role in guide.roles.values():
+        cells = [link(level.title, to.to(JD_PAGE.format(role=role.id, level=level.id))) for level in guide.levels.values()]
+        out.append(f"| {link(role.title, to.role(role.id))} | " + " | ".join(cells) + " |")
+    return "\n".join(out)
+
+
+def jd_builder(guide: Guide, here: str, site_url: str) -> str:
+    """The builder's mount point. Without JavaScript it says where the ready-made descriptions are."""
+    to = Linker(here)
+    return "\n".join([
+        '<div id="jd-builder" class="guide-builder">',
+        '<p class="guide-builder__fallback"><strong>The builder needs JavaScript.</strong> Without it, every job '
+        "description in the table above is complete and ready to copy: open one and use its copy buttons.</p>",
+        "</div>",
+        f'<script type="application/json" id="jd-catalogue">{builder_catalogue(guide, site_url)}</script>',
+        f'<script src="{to.to("javascripts/jd-builder.js")}" defer></script>',
+    ])
