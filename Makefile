@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 RUNTIME_STAMP := $(VENV)/.runtime-installed
 TEST_STAMP    := $(VENV)/.test-installed
 
-.PHONY: serve build check schemas test browser lock clean
+.PHONY: serve build check schemas contract test browser lock clean
 
 ## serve: install if needed, then serve the site with live reload on http://$(HOST)
 serve: $(RUNTIME_STAMP)
@@ -28,6 +28,10 @@ check: $(RUNTIME_STAMP)
 ## schemas: regenerate schemas/*.schema.json (editor help) from macros/models.py
 schemas: $(RUNTIME_STAMP)
 	$(PY) -m macros.schemas
+
+## contract: after a strict build, add newly published URL#anchors to link-contract.txt (never drops one)
+contract: build
+	$(PY) -m macros.link_contract write site
 
 ## test: install the test tools and a browser if needed, then run the whole suite
 test: $(TEST_STAMP) browser

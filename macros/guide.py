@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal
 
-from .models import Duty, Expectation, Faq, Figure, Level, Role, Skill, Source, Tool, ToolCategory
+from .models import Duty, Expectation, Faq, Figure, Level, Release, Role, Skill, Source, Tool, ToolCategory
 
 Importance = Literal["core", "helpful"]
 
@@ -42,6 +42,7 @@ class Guide:
     duties: dict[str, Duty]
     expectations: dict[str, Expectation]
     figures: dict[str, Figure]
+    releases: dict[str, Release]  # newest first
     files: dict[tuple[str, str], str]  # (collection, id) -> data/roles/x.yml
     links: CrossLinks
 
@@ -62,6 +63,7 @@ def ordered_guide(
     duties: list[Duty],
     expectations: list[Expectation],
     figures: list[Figure],
+    releases: list[Release],
     files: dict[tuple[str, str], str],
 ) -> Guide:
     """Sort each collection for reading and compute the cross-links."""
@@ -86,6 +88,7 @@ def ordered_guide(
         duties={d.id: d for d in duties},
         expectations=by_id(expectations, lambda e: (e.order, e.id)),
         figures={f.id: f for f in figures},
+        releases=by_id(releases, lambda r: tuple(-n for n in r.version)),
         files=files,
         links=_cross_links(guide_roles, guide_skills, guide_tools, guide_faqs),
     )

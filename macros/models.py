@@ -249,6 +249,26 @@ class FiguresFile(Model):
     figures: list[Figure] = Field(min_length=1)
 
 
+class Release(Model):
+    """One release of the open data under /data/v1/: what changed, for the people who read it."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[0-9]+\.[0-9]+\.[0-9]+$")] = Field(
+        description="The data version, MAJOR.MINOR.PATCH: MAJOR for a change that breaks readers of the "
+        "export (a removed or retyped field), MINOR for added entries or fields, PATCH for corrections."
+    )
+    date: datetime.date = Field(description="The day the release was published (YYYY-MM-DD).")
+    summary: Sentence
+    changes: list[Sentence] = Field(min_length=1, description="What changed, one item per change.")
+
+    @property
+    def version(self) -> tuple[int, ...]:
+        return tuple(int(part) for part in self.id.split("."))
+
+
+class ChangelogFile(Model):
+    releases: list[Release] = Field(min_length=1)
+
+
 # --- growing collections: one file per entity ---------------------------------------
 
 
@@ -346,6 +366,7 @@ _WHERE = {
     "duties": "data/duties.yml",
     "expectations": "data/expectations.yml",
     "figures": "data/figures.yml",
+    "releases": "data/changelog.yml",
 }
 
 COLLECTIONS: tuple[Collection, ...] = (
@@ -355,6 +376,7 @@ COLLECTIONS: tuple[Collection, ...] = (
     Collection("duties", "duty", Duty, "duties.yml", "duties"),
     Collection("expectations", "expectation", Expectation, "expectations.yml", "expectations"),
     Collection("figures", "figure", Figure, "figures.yml", "figures"),
+    Collection("releases", "release", Release, "changelog.yml", "releases"),
     Collection("roles", "role", Role, "roles"),
     Collection("skills", "skill", Skill, "skills"),
     Collection("tools", "tool", Tool, "tools"),
@@ -367,4 +389,5 @@ FILE_MODELS: dict[str, type[Model]] = {
     "duties": DutiesFile,
     "expectations": ExpectationsFile,
     "figures": FiguresFile,
+    "releases": ChangelogFile,
 }

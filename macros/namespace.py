@@ -27,6 +27,7 @@ class GuideNamespace:
         self.expectations = guide.expectations
         self.figures = guide.figures
         self.sources = guide.sources
+        self.releases = guide.releases
 
     def _render(self, fn, *args) -> str:
         return fn(self._guide, *args, self._here())
@@ -77,3 +78,13 @@ class GuideNamespace:
 
     def jd_builder(self) -> str:
         return job_descriptions.jd_builder(self._guide, self._here(), self._site_url)
+
+    def changelog(self) -> str:
+        return self._render(listings.changelog)
+
+    def export_list(self) -> str:
+        return self._render(listings.export_list)
+
+    @property
+    def data_version(self) -> str:
+        return next(iter(self._guide.releases))

@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 
 from macros.loader import load_guide  # noqa: E402
 from macros.problems import DataError  # noqa: E402
+from macros.open_data import export_files  # noqa: E402
 from macros.render.job_descriptions import builder_document, jd_title, job_description  # noqa: E402
 from macros.render.markup import ENTITY_PAGES  # noqa: E402
 
@@ -77,6 +78,9 @@ def on_files(files: Files, config) -> Files:
             jd = job_description(guide, role_id, level_id)
             add(jd.page, _stub(summary, f'jd_page("{role_id}", "{level_id}")'), guide.source_file("roles", role_id))
             add(jd.page.removesuffix(".md") + ".json", json.dumps(builder_document(jd, site_url), ensure_ascii=False))
+
+    for path, content in export_files(guide, site_url).items():
+        add(path, content)
     return files
 
 

@@ -161,3 +161,27 @@ def sources_list(guide: Guide, here: str) -> str:  # noqa: ARG001 (same signatur
             used = ", ".join(f"{n} {label}" for label, n in counts.items())
             out += [f"Cited by {used} in this guide.\n{{ .guide-meta }}", ""]
     return "\n".join(out)
+
+
+def changelog(guide: Guide, here: str) -> str:  # noqa: ARG001 (same signature as the others)
+    """Every release of the open data, newest first; each version is an anchor."""
+    out: list[str] = []
+    for release in guide.releases.values():
+        anchor = "v" + release.id.replace(".", "-")
+        out += [heading(2, f"{release.id} ({release.date.isoformat()})", anchor), "", f"{md(release.summary)}", ""]
+        out += [f"- {md(change)}" for change in release.changes]
+        out.append("")
+    return "\n".join(out)
+
+
+def export_list(guide: Guide, here: str) -> str:
+    """The export files, with their schemas and how many entries each holds."""
+    from ..open_data import EXPORT_DIR, EXPORTS
+
+    to = Linker(here)
+    out = ["| File | Entries | Schema |", "| --- | --- | --- |"]
+    for collection in EXPORTS:
+        data = to.to(f"{EXPORT_DIR}/{collection}.json")
+        schema = to.to(f"{EXPORT_DIR}/{collection}.schema.json")
+        out.append(f"| [`{collection}.json`]({data}) | {len(getattr(guide, collection))} | [`{collection}.schema.json`]({schema}) |")
+    return "\n".join(out)

@@ -73,7 +73,12 @@ class Linker:
 
 
 def page_url(docs_path: str) -> str:
-    """A docs page's URL path from the site root, as MkDocs publishes it: 'roles/x.md' -> 'roles/x/'."""
+    """A docs file's URL path from the site root, as MkDocs publishes it: 'roles/x.md' -> 'roles/x/'.
+
+    Files other than Markdown pages keep their path: 'data/v1/roles.json'.
+    """
+    if not docs_path.endswith(".md"):
+        return docs_path
     stem = docs_path.removesuffix(".md")
     if stem == "index" or stem.endswith("/index"):
         return stem.removesuffix("index")
