@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..guide import Guide
-from .markup import Linker, heading, link, md, page_url
+from .markup import Linker, heading, link, md, md_paragraphs, page_url
 
 JD_PAGE = "job-descriptions/{role}/{level}.md"
 INDEX_PAGE = "job-descriptions/index.md"
@@ -125,7 +125,18 @@ def jd_page(guide: Guide, role_id: str, level_id: str, here: str, site_url: str)
         _copy_buttons(jd, site_url),
         "",
     ]
+    has_duties = any(s.lines for s in jd.sections if s.id == "responsibilities")
+    if not has_duties:
+        # e.g. an entry-level system architect: the role's own career path says why.
+        out += ['!!! warning "Rarely hired at this level"', "", md_paragraphs(role.career_path[level_id], "    "), ""]
+        if role_id != "backend-developer" and "backend-developer" in guide.roles:
+            generalist = to.to(JD_PAGE.format(role="backend-developer", level=level_id))
+            out += [f"    For this level, the {link('backend developer job description', generalist)} is usually the better fit.", ""]
     for section in jd.sections:
+        if section.id == "responsibilities" and not has_duties:
+            out += [heading(2, section.title, section.id), "",
+                    "None of this role's responsibilities in the guide starts at this level; see the note above.", ""]
+            continue
         if not section.lines:
             continue
         out += [heading(2, section.title, section.id), ""]

@@ -1,0 +1,106 @@
+"""schema.org JSON-LD for the guide's pages: Occupation on role pages, FAQPage on /faq/, BreadcrumbList everywhere.
+
+Pure functions from the loaded guide to plain dicts; ``macros/structured_data.py`` puts
+them in each page's <head>. Job description pages carry no ``JobPosting``: a posting needs
+an employer, a location and a date posted, which a template does not have, and an
+invalid posting is worse than none.
+"""
+
+from __future__ import annotations
+
+from ..guide import Guide
+from .job_descriptions import absolute
+
+CONTEXT = "https://schema.org"
+
+# Every role in the guide is a specialisation of software development; neither taxonomy has
+# codes for the specialisations, so all nine roles share these two codes.
+OCCUPATIONAL_CATEGORIES = (
+    {
+        "@type": "CategoryCode",
+        "codeValue": "15-1252.00",
+        "name": "Software Developers",
+        "inCodeSet": {"@type": "CategoryCodeSet", "name": "O*NET-SOC 2019", "url": "https://www.onetcenter.org/taxonomy.html"},
+    },
+    {
+        "@type": "CategoryCode",
+        "codeValue": "2512",
+        "name": "Software developers",
+        "inCodeSet": {"@type": "CategoryCodeSet", "name": "ISCO-08", "url": "https://www.ilo.org/public/english/bureau/stat/isco/isco08/"},
+    },
+)
+# The sourced pay bands describe backend developers in general, so only the umbrella role carries them.
+SALARY_ROLE_KIND = "umbrella"
+
+
+def breadcrumb_list(trail: list[tuple[str, str]]) -> dict:
+    """``trail`` is (name, absolute URL) from the home page down to the current page."""
+    return {
+        "@context": CONTEXT,
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": i, "name": name, "item": url} for i, (name, url) in enumerate(trail, start=1)
+        ],
+    }
+
+
+def occupation(guide: Guide, role_id: str, site_url: str) -> dict:
+    role = guide.roles[role_id]
+    url = absolute(site_url, f"roles/{role_id}.md")
+    data = {
+        "@context": CONTEXT,
+        "@type": "Occupation",
+        "@id": f"{url}#occupation",
+        "name": role.title,
+        "description": role.summary,
+        "url": url,
+        "occupationalCategory": list(OCCUPATIONAL_CATEGORIES),
+        "skills": [
+            {
+                "@type": "DefinedTerm",
+                "termCode": skill_id,
+                "name": guide.skills[skill_id].name,
+                "description": guide.skills[skill_id].summary,
+                "url": absolute(site_url, f"skills/{skill_id}.md"),
+            }
+            for skill_id in (*role.skills.core, *role.skills.helpful)
+        ],
+        "responsibilities": [item.title for item in role.responsibilities],
+        "educationRequirements": role.education,
+        "experienceRequirements": [f"{level.title}: {level.experience}" for level in guide.levels.values()],
+    }
+    if role.kind == SALARY_ROLE_KIND:
+        bands = [level for level in guide.levels.values() if level.salary]
+        if bands:
+            data["estimatedSalary"] = [_salary(guide, level) for level in bands]
+    return data
+
+
+def _salary(guide: Guide, level) -> dict:
+    band = level.salary
+    source = guide.sources[band.source]
+    return {
+        "@type": "MonetaryAmount",
+        "name": f"{level.title}, indicative ({band.region}; source: {source.title}, as of {band.as_of.isoformat()})",
+        "currency": band.currency,
+        "validFrom": band.as_of.isoformat(),
+        "value": {"@type": "QuantitativeValue", "minValue": band.min, "maxValue": band.max, "unitText": band.period.upper()},
+    }
+
+
+def faq_page(guide: Guide, site_url: str) -> dict:
+    page = absolute(site_url, "faq.md")
+    return {
+        "@context": CONTEXT,
+        "@type": "FAQPage",
+        "url": page,
+        "mainEntity": [
+            {
+                "@type": "Question",
+                "@id": f"{page}#{faq.id}",
+                "name": faq.question,
+                "acceptedAnswer": {"@type": "Answer", "text": faq.answer},
+            }
+            for faq in guide.faqs.values()
+        ],
+    }
