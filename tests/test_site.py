@@ -204,3 +204,47 @@ def test_data_strings_are_text_not_markup(tmp_path, project):
     assert not lead.find_all(True)  # and nothing in it became an element
     assert not page.select("article script")
     assert 'content="&lt;script&gt;' in (result.site / "tools" / "python" / "index.html").read_text()
+
+
+def test_non_ascii_titles_keep_their_id_anchors(tmp_path, project):
+    path = project / "data" / "roles" / "api-developer.yml"
+    text = path.read_text(encoding="utf-8").replace("title: API developer\n", "title: Développeur d’API — 接口开发者\n", 1)
+    text = text.replace("    title: Implement endpoints to an agreed contract\n", "    title: Implémenter des points d’accès — 实现接口\n", 1)
+    path.write_text(text, encoding="utf-8")
+    write(project / "docs" / "ünïcode.md", """
+        # Überblick — 概述 { #overview-non-ascii }
+
+        ## Ça marche ? { #ca-marche }
+        """)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("      - Sources: sources.md\n", "      - Sources: sources.md\n      - X: ünïcode.md\n"))
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.log
+    role = result.page("roles/api-developer/")
+    assert role.select_one("h1#top").get_text().startswith("Développeur d’API — 接口开发者")
+    assert role.select_one("h3#implement-endpoints").get_text().startswith("Implémenter des points d’accès — 实现接口")
+    jd = result.page("job-descriptions/api-developer/mid/")
+    assert "Développeur d’API — 接口开发者 (mid level)" in jd.h1.get_text()
+    page = result.page("ünïcode/")
+    assert [h["id"] for h in page.select("article h1, article h2")] == ["overview-non-ascii", "ca-marche"]
+
+
+def test_hostile_role_text_stays_text_on_job_description_pages_and_in_json_ld(tmp_path, project):
+    hostile = "</script><script>alert(1)</script> <img src=x onerror=alert(1)> {{ config }}"
+    path = project / "data" / "roles" / "api-developer.yml"
+    text = re.sub(r"^summary: .*$", f"summary: {json.dumps(hostile + '.')}", path.read_text(), count=1, flags=re.M)
+    path.write_text(text)
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.log
+    for url in ("job-descriptions/api-developer/senior/", "roles/api-developer/", "job-descriptions/"):
+        page = result.page(url)
+        assert not page.select("img[onerror], article script:not([type]):not([src]), article img")
+        executable = [s for s in page.select("script") if s.get("type") in (None, "text/javascript") and not s.get("src")]
+        assert all("alert(1)" not in (s.string or "") for s in executable), url
+    jd = result.page("job-descriptions/api-developer/senior/")
+    assert hostile in jd.select_one("h2#overview + ul li").get_text()
+    markdown, text = (b["data-clipboard-text"] for b in jd.select(".guide-copy-jd"))
+    assert hostile in text  # plain text is copied verbatim
+    assert r"\</script\>\<script\>alert(1)\</script\> \<img" in markdown  # Markdown shows it literally
+    occupation = [json.loads(s.string) for s in result.page("roles/api-developer/").select('script[type="application/ld+json"]')]
+    assert occupation[-1]["description"] == hostile + "."
