@@ -20,18 +20,20 @@ from macros.render.job_descriptions import script_json  # noqa: E402
 from macros.render.json_ld import breadcrumb_list, faq_page, occupation  # noqa: E402
 
 _pages_by_url: dict = {}
+_build: dict = {}  # the guide for the current build, set once in on_env
 
 
 def on_env(env, config, files):
     # Called once all pages are read (so every title is known) and before any is written.
     _pages_by_url.clear()
     _pages_by_url.update({f.url: f.page for f in files.documentation_pages() if f.page is not None})
+    project = os.path.dirname(config.config_file_path)
+    _build["guide"] = load_guide(os.path.join(project, "data"), root=project)  # a cache hit: loaded in on_config
     return env
 
 
 def on_page_context(context, page, config, nav):
-    project = os.path.dirname(config.config_file_path)
-    guide = load_guide(os.path.join(project, "data"), root=project)  # cached: loaded once per build
+    guide = _build["guide"]
     site = config.site_url or "/"
     blocks = [breadcrumb_list(_trail(page, site, config.site_name))]
     parts = page.file.src_uri.removesuffix(".md").split("/")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from html import escape
 
 from ..guide import Guide
 from .markup import Linker, heading, link, md, md_paragraphs, page_url
@@ -163,8 +164,6 @@ def _page_line(line: Line, to: Linker) -> str:
 
 def _copy_buttons(jd: JobDescription, site_url: str) -> str:
     """Buttons that Material's clipboard handler copies from (any ``[data-clipboard-text]``)."""
-    from html import escape
-
     buttons = [
         ("Copy as Markdown", as_markdown(jd, site_url)),
         ("Copy as plain text", as_text(jd, site_url)),
