@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 RUNTIME_STAMP := $(VENV)/.runtime-installed
 TEST_STAMP    := $(VENV)/.test-installed
 
-.PHONY: serve build check schemas contract test browser lock clean
+.PHONY: serve build check new schemas contract test browser lock clean
 
 ## serve: install if needed, then serve the site with live reload on http://$(HOST)
 serve: $(RUNTIME_STAMP)
@@ -24,6 +24,10 @@ build: $(RUNTIME_STAMP)
 ## check: validate data/ without building; prints file:line:col: field: problem (hint)
 check: $(RUNTIME_STAMP)
 	$(PY) -m macros.check data
+
+## new: write a new data file to fill in, valid as written: make new KIND=<role|skill|tool|faq> ID=<id>
+new: $(RUNTIME_STAMP)
+	$(PY) -m macros.scaffold "$(KIND)" "$(ID)"
 
 ## schemas: regenerate schemas/*.schema.json (editor help) from macros/models.py
 schemas: $(RUNTIME_STAMP)

@@ -33,11 +33,15 @@ class Ref:
 
     collection: str
 
+    @property
+    def description(self) -> str:
+        return f"The id of an entry in {_WHERE[self.collection]}."
+
     def __get_pydantic_json_schema__(self, core_schema, handler):
         # Editors show this next to the field: where the ids it accepts are defined.
         schema = handler(core_schema)
         schema["pattern"] = SLUG_PATTERN
-        schema["description"] = f"The id of an entry in {_WHERE[self.collection]}."
+        schema["description"] = self.description
         return schema
 
 
@@ -89,10 +93,12 @@ Sentence = Annotated[
     AfterValidator(_single_line),
     Field(description="One plain-text sentence on one line, at most 300 characters."),
 ]
+# Marks a field as prose: `make new` writes it as a '>-' block.
+PARAGRAPHS = AfterValidator(_paragraphs)
 Prose = Annotated[
     str,
     StringConstraints(min_length=1, max_length=4000),
-    AfterValidator(_paragraphs),
+    PARAGRAPHS,
     Field(description="Plain text. Write it as a '>-' block; a blank line starts a new paragraph."),
 ]
 HttpsUrl = Annotated[str, AfterValidator(_https_url)]
@@ -291,13 +297,15 @@ class RoleSkills(Model):
 class Role(Model):
     id: Slug
     title: Name
-    kind: Literal["umbrella", "specialisation"]
+    kind: Literal["umbrella", "specialisation"] = Field(
+        description="'umbrella' for the one general backend developer role; 'specialisation' for every other role."
+    )
     order: int = Field(ge=0, description="Position in the roles index, lowest first.")
     summary: Sentence = Field(description="One sentence that says what the role is; used on cards and in search.")
     overview: Prose
-    responsibilities: list[Responsibility] = Field(min_length=1)
-    skills: RoleSkills
-    tools: list[ToolRef] = Field(min_length=1)
+    responsibilities: list[Responsibility] = Field(min_length=1, description="What the role is responsible for, one item each.")
+    skills: RoleSkills = Field(description="The skills the role needs, split into core and helpful.")
+    tools: list[ToolRef] = Field(min_length=1, description="Tools people in this role use; shown on both pages.")
     typical_day: list[Sentence] = Field(min_length=1, description="What a normal day holds, one item per entry.")
     career_path: dict[LevelRef, Prose] = Field(description="What the role looks like at each level, keyed by level id.")
     related: list[RoleRef] = Field(default=[], description="Roles this one works closely with; shown on both pages.")
@@ -308,7 +316,7 @@ class Role(Model):
 class Skill(Model):
     id: Slug
     name: Name = Field(description="A short human name, e.g. 'API design'.")
-    kind: Literal["hard", "soft"]
+    kind: Literal["hard", "soft"] = Field(description="'hard' for technical skills, 'soft' for ways of working with people.")
     summary: Sentence
     why: Prose = Field(description="Why the skill matters in backend work.")
     levels: dict[LevelRef, Prose] = Field(description="What the skill looks like at each level, keyed by level id.")
@@ -319,17 +327,19 @@ class Skill(Model):
 class Tool(Model):
     id: Slug
     name: Name
-    category: ToolCategoryRef
+    category: ToolCategoryRef = Field(description="The group the tool is listed under on the tools index: an id from data/tool-categories.yml.")
     summary: Sentence
     description: Prose = Field(description="What the tool is for and when a backend team reaches for it.")
     skills: list[SkillRef] = Field(default=[], description="Skills this tool serves; shown on both pages.")
-    website: HttpsUrl | None = None
+    website: HttpsUrl | None = Field(default=None, description="The tool's official site, as an https:// address.")
     sources: list[SourceRef] = _sources_field("tool")
 
 
 class Faq(Model):
     id: Slug
-    question: Annotated[Sentence, AfterValidator(_a_question)]
+    question: Annotated[Sentence, AfterValidator(_a_question)] = Field(
+        description="The question as a reader would ask it, on one line, ending with '?'."
+    )
     answer: Prose
     order: int = Field(ge=0, description="Position on the FAQ page, lowest first.")
     roles: list[RoleRef] = Field(default=[], description="Roles whose pages list this question.")
