@@ -1,7 +1,8 @@
 """``python -m macros.check [DATA_DIR]``: validate the data without building the site.
 
 Prints every problem as ``file:line:col: field: message (hint)`` and exits 1, or
-prints a one-line count of what was loaded and exits 0.
+prints a one-line count of what was loaded and exits 0. Under GitHub Actions the
+problems are also printed as ``::error`` annotations.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import sys
 from pathlib import Path
 
 from .loader import load_guide
-from .problems import DataError
+from .problems import DataError, print_problems
 
 
 def main(argv: list[str]) -> int:
@@ -18,7 +19,7 @@ def main(argv: list[str]) -> int:
     try:
         guide = load_guide(data_dir, root=Path.cwd())
     except DataError as error:
-        print(error.report(), file=sys.stderr)
+        print_problems(error)
         return 1
     counts = ", ".join(f"{len(getattr(guide, name))} {name.replace('_', ' ')}" for name in (
         "roles", "skills", "tools", "faqs", "levels", "tool_categories", "duties", "expectations", "figures", "sources"

@@ -23,8 +23,8 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 
 from macros.loader import load_guide  # noqa: E402
-from macros.problems import DataError  # noqa: E402
 from macros.open_data import export_files  # noqa: E402
+from macros.problems import DataError, print_problems  # noqa: E402
 from macros.render.job_descriptions import builder_document, jd_title, job_description  # noqa: E402
 from macros.render.markup import ENTITY_PAGES  # noqa: E402
 
@@ -41,7 +41,7 @@ def on_config(config):
     try:
         _load(config)
     except DataError as error:
-        print(error.report(), file=sys.stderr)  # noqa: T201  (one plain line per problem, for editors and CI)
+        print_problems(error)  # one plain line per problem, for editors; and annotations on GitHub
         raise PluginError(f"Invalid data: {error}") from None
     # toc only slugifies a heading that has no explicit id; make that a build error, so an
     # anchor (part of the URL contract) never silently depends on heading text.

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -12,6 +12,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
+# Tests see the same environment on a laptop and on GitHub's runners; a test that needs
+# the GitHub Actions behaviour (annotations) sets it itself.
+os.environ.pop("GITHUB_ACTIONS", None)
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
@@ -55,12 +59,12 @@ class BuildResult:
         return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
 
-def build(project: Path, site: Path) -> BuildResult:
-    """Run a strict `mkdocs build` as a contributor would, in a fresh process."""
+def build(project: Path, site: Path, env: dict[str, str] | None = None) -> BuildResult:
+    """Run a strict `mkdocs build` as a contributor would, in a fresh process (``env`` adds variables)."""
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
         cwd=project, capture_output=True, text=True, timeout=600,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
 
