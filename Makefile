@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 RUNTIME_STAMP := $(VENV)/.runtime-installed
 TEST_STAMP    := $(VENV)/.test-installed
 
-.PHONY: serve build check new schemas contract test browser lock clean
+.PHONY: serve build check new schemas contract lint test browser lock clean
 
 ## serve: install if needed, then serve the site with live reload on http://$(HOST)
 serve: $(RUNTIME_STAMP)
@@ -36,6 +36,10 @@ schemas: $(RUNTIME_STAMP)
 ## contract: after a strict build, add newly published URL#anchors to link-contract.txt (never drops one)
 contract: build
 	$(PY) -m macros.link_contract write site
+
+## lint: every pre-commit hook on every file (ruff, yamllint, markdown, workflows, data); part of `make test`
+lint: $(TEST_STAMP)
+	$(VENV)/bin/pre-commit run --all-files
 
 ## test: install the test tools and a browser if needed, then run the whole suite
 test: $(TEST_STAMP) browser

@@ -20,7 +20,7 @@ _HEADING = re.compile(
 _TAGS = re.compile(r"<[^>]+>")
 
 
-def on_page_content(content: str, page, config, files) -> str:
+def on_page_content(content: str, page, config, **_) -> str:
     base = page.canonical_url or (config.site_url or "/") + page.url
 
     def add_button(match: re.Match) -> str:

@@ -48,7 +48,7 @@ def on_config(config):
     config.mdx_configs.setdefault("toc", {})["slugify"] = _require_explicit_id
 
 
-def _require_explicit_id(text: str, separator: str) -> str:
+def _require_explicit_id(text: str, separator: str) -> str:  # noqa: ARG001 (toc calls slugify with both)
     raise PluginError(f"heading '{text}' has no explicit id: write it as '## {text} {{ #some-id }}'")
 
 
@@ -71,8 +71,8 @@ def on_files(files: Files, config) -> Files:
             add(pattern.format(entity_id), _stub(entity.summary, f'{PAGE_MACRO[collection]}("{entity_id}")'),
                 guide.source_file(collection, entity_id))
 
-    for role_id, role in guide.roles.items():
-        for level_id, level in guide.levels.items():
+    for role_id in guide.roles:
+        for level_id in guide.levels:
             title = jd_title(guide, role_id, level_id)
             summary = f"A copy-ready job description for {title}, every line linked to the Backend Developer Guide."
             jd = job_description(guide, role_id, level_id)

@@ -89,11 +89,11 @@ def skeleton(collection: Collection, entity_id: str, guide: Guide) -> str:
     """The text of a new file for ``entity_id``: schema line, header, one commented entry per field."""
     depth = "../" * (len(Path(collection.path).parts) + 1)  # from data/<collection>/ up to the project
     where = ENTITY_PAGES.get(collection.name)
-    page = f"http://127.0.0.1:8000/{where.format(entity_id).removesuffix('.md')}/" if where else "http://127.0.0.1:8000/faq/"
+    page = f"{where.format(entity_id).removesuffix('.md')}/" if where else "faq/"
     header = [
         f"# yaml-language-server: $schema={depth}schemas/{schema_name(collection)}",
         f"# A new {collection.noun}, written by `make new`. Replace every TODO and check each id below,",
-        f"# then run `make check`, and `make serve` to see it at {page}",
+        f"# then run `make check`, and `make serve` to see it at http://127.0.0.1:8000/{page}",
         "# The comment above each field says what it holds; delete the comments when you are done.",
     ]
     root = _model_node(collection.model, _Context(guide, collection, entity_id))
@@ -116,7 +116,7 @@ def _model_node(model: type[BaseModel], ctx: _Context) -> Node:
     for name, info in model.model_fields.items():
         value = _field_value(model, name, info, ctx)
         optional = not info.is_required() and info.default is None
-        entries.append(Entry(name, value, _comment(model, name, info, ctx), optional))
+        entries.append(Entry(name, value, _comment(name, info, ctx), optional))
     return Node(fields=entries)
 
 
@@ -188,7 +188,7 @@ def _known_ids(ctx: _Context, ref: Ref) -> list[str]:
 # --- comments ---------------------------------------------------------------------
 
 
-def _comment(model: type[BaseModel], name: str, info: FieldInfo, ctx: _Context) -> str:
+def _comment(name: str, info: FieldInfo, ctx: _Context) -> str:
     refs = _refs_in(info.annotation, info.metadata)
     text = info.description or (refs[0].description if refs else "")
     notes = []
@@ -270,15 +270,19 @@ def _render_item(node: Node, indent: int) -> list[str]:
     return [f"{pad}{line.lstrip()}" if i < first else line for i, line in enumerate(lines)]
 
 
+_YAML_WORDS = ("yes", "no", "on", "off", "true", "false", "null")  # plain, these would not load as text
+
+
 def _quote(text: str) -> str:
     """``text`` as a YAML scalar: plain where YAML reads it back unchanged, else double-quoted."""
-    plain = re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 .,/?()'-]*", text) and text.lower() not in ("yes", "no", "on", "off", "true", "false", "null")
+    plain = re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 .,/?()'-]*", text) and text.lower() not in _YAML_WORDS
     return text if plain else json.dumps(text, ensure_ascii=False)
 
 
 def main(argv: list[str]) -> int:
     if len(argv) != 2 or not all(argv):
-        print(f"usage: make new KIND=<{'|'.join(KINDS)}> ID=<lowercase-id>   e.g. make new KIND=tool ID=rabbitmq", file=sys.stderr)
+        usage = f"usage: make new KIND=<{'|'.join(KINDS)}> ID=<lowercase-id>   e.g. make new KIND=tool ID=rabbitmq"
+        print(usage, file=sys.stderr)
         return 2
     kind, entity_id = argv
     try:

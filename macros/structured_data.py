@@ -32,7 +32,7 @@ def on_env(env, config, files):
     return env
 
 
-def on_page_context(context, page, config, nav):
+def on_page_context(context, page, config, **_):
     guide = _build["guide"]
     site = config.site_url or "/"
     blocks = [breadcrumb_list(_trail(page, site, config.site_name))]

@@ -42,7 +42,7 @@ def test_a_job_description_copies_as_markdown_and_as_plain_text(page):
     assert markdown.startswith("# API developer (senior)\n\n## About the role\n")
     assert f"[Implement endpoints to an agreed contract]({SITE_URL}roles/api-developer/#implement-endpoints)" in markdown
     assert text.startswith("API developer (senior)\n\nAbout the role\n")
-    assert f"- Implement endpoints to an agreed contract — " in text
+    assert "- Implement endpoints to an agreed contract — " in text
     assert f"({SITE_URL}roles/api-developer/#implement-endpoints)\n" in text
 
 

@@ -64,7 +64,7 @@ def test_role_pages_carry_an_occupation_with_the_required_fields(real_site):
             salaries = data["estimatedSalary"]
             assert [(s["currency"], s["value"]["minValue"], s["value"]["maxValue"], s["value"]["unitText"]) for s in salaries] == [
                 (lv.salary.currency, lv.salary.min, lv.salary.max, "YEAR") for lv in bands]
-            assert all(s["validFrom"] == lv.salary.as_of.isoformat() for s, lv in zip(salaries, bands))
+            assert all(s["validFrom"] == lv.salary.as_of.isoformat() for s, lv in zip(salaries, bands, strict=True))
         else:
             assert "estimatedSalary" not in data
 

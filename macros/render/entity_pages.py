@@ -8,7 +8,7 @@ Section anchors are fixed here and form part of the URL contract.
 from __future__ import annotations
 
 from ..guide import Guide
-from .markup import Linker, external_link, heading, link, md, md_paragraphs, full_stop
+from .markup import Linker, external_link, full_stop, heading, link, md, md_paragraphs
 
 KIND_LABEL = {"umbrella": "The umbrella role", "specialisation": "Specialisation"}
 SKILL_KIND = {"hard": "Technical skill", "soft": "Workplace skill"}

@@ -10,7 +10,7 @@ import datetime
 
 from ..guide import Guide
 from ..models import Figure, SalaryBand
-from .markup import Linker, heading, link, md, md_paragraphs, full_stop
+from .markup import Linker, full_stop, heading, link, md, md_paragraphs
 
 
 def roles_index(guide: Guide, here: str) -> str:
