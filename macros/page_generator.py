@@ -68,15 +68,18 @@ def on_files(files: Files, config) -> Files:
 
     for collection, pattern in ENTITY_PAGES.items():
         for entity_id, entity in getattr(guide, collection).items():
-            add(pattern.format(entity_id), _stub(entity.summary, f'{PAGE_MACRO[collection]}("{entity_id}")'),
-                guide.source_file(collection, entity_id))
+            data_file = guide.source_file(collection, entity_id)
+            add(pattern.format(entity_id), _stub(entity.summary, f'{PAGE_MACRO[collection]}("{entity_id}")', [data_file]),
+                data_file)
 
     for role_id in guide.roles:
         for level_id in guide.levels:
             title = jd_title(guide, role_id, level_id)
             summary = f"A copy-ready job description for {title}, every line linked to the Backend Developer Guide."
             jd = job_description(guide, role_id, level_id)
-            add(jd.page, _stub(summary, f'jd_page("{role_id}", "{level_id}")'), guide.source_file("roles", role_id))
+            role_file = guide.source_file("roles", role_id)
+            stub = _stub(summary, f'jd_page("{role_id}", "{level_id}")', [role_file, guide.source_file("levels", level_id)])
+            add(jd.page, stub, role_file)
             add(jd.page.removesuffix(".md") + ".json", json.dumps(builder_document(jd, site_url), ensure_ascii=False))
 
     for path, content in export_files(guide, site_url).items():
@@ -84,11 +87,13 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
-def _stub(summary: str, call: str) -> str:
+def _stub(summary: str, call: str, updated_from: list[str]) -> str:
     # The theme prints front-matter values without escaping, so the description is escaped here.
+    # updated_from: the files whose git history dates the page (see last_updated.py).
     return (
         "---\n"
         f"description: {json.dumps(html.escape(summary))}\n"
+        f"updated_from: {json.dumps(updated_from)}\n"
         "render_macros: true\n"
         "---\n\n"
         f"{{{{ guide.{call} }}}}\n"
