@@ -48,10 +48,11 @@ def test_every_role_has_every_part(role_id):
     assert GUIDE.links.related_roles.get(role_id), f"{role_id} has no related role"
 
 
-def test_there_is_one_umbrella_role_and_eight_specialisations():
+def test_there_is_one_umbrella_role_and_every_contract_specialisation():
+    # More specialisations may come by pull request (`make new KIND=role`); none may go.
     kinds = [r.kind for r in GUIDE.roles.values()]
-    assert kinds.count("umbrella") == 1 and kinds.count("specialisation") == 8
-    assert set(GUIDE.roles) == set(CONTRACT_ROLES)
+    assert kinds.count("umbrella") == 1 and GUIDE.roles["backend-developer"].kind == "umbrella"
+    assert set(CONTRACT_ROLES) <= set(GUIDE.roles)
 
 
 def test_every_duty_is_carried_out_by_some_role():
