@@ -46,6 +46,7 @@ def test_readme_links_the_contributing_guide():
 def test_the_error_lines_quoted_in_the_guide_are_what_make_check_prints(tmp_path):
     # The scenario the guide describes: `make new KIND=tool ID=valkey`, then two misspelt ids.
     data = shutil.copytree(ROOT / "data", tmp_path / "data")
+    (data / "tools" / "valkey.yml").unlink(missing_ok=True)  # the guide may have it by now
     path = new_entity_file("tool", "valkey", data)
     text = path.read_text().replace("category: languages", "category: databse")
     path.write_text(text.replace("skills: []", "skills: [database-managment]"))
@@ -53,7 +54,12 @@ def test_the_error_lines_quoted_in_the_guide_are_what_make_check_prints(tmp_path
         load_guide(data)
     report = caught.value.report().splitlines()
     quoted = re.search(r"\*\*`make check`\*\*.*?```text\n(.*?)```", CONTRIBUTING, re.DOTALL).group(1).splitlines()
-    assert quoted == report
+    # Line numbers move with the skeleton's comments (which list the data's ids); the words may not.
+    assert [_without_position(line) for line in quoted] == [_without_position(line) for line in report]
+
+
+def _without_position(line: str) -> str:
+    return re.sub(r"^(\S+?):\d+:\d+:", r"\1:LINE:COL:", line)
 
 
 def test_every_page_footer_links_the_contributing_guide_of_its_own_repository(real_site, tmp_path):
