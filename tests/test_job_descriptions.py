@@ -24,7 +24,7 @@ def _resolves(site, path: str, anchor: str) -> bool:
 
 
 def test_there_is_one_page_per_role_and_level(real_site):
-    assert len(PAIRS) == 36
+    assert len(PAIRS) >= 36  # the nine contract roles at four levels; a role added by pull request adds four
     pages = sorted(p.parent.relative_to(real_site.site).as_posix()
                    for p in (real_site.site / "job-descriptions").glob("*/*/index.html"))
     assert pages == sorted(f"job-descriptions/{r}/{lv}" for r, lv in PAIRS)
