@@ -52,6 +52,11 @@ def _require_explicit_id(text: str, separator: str) -> str:
     raise PluginError(f"heading '{text}' has no explicit id: write it as '## {text} {{ #some-id }}'")
 
 
+# A role's four job descriptions repeat its words; ranked lower in search, the role page itself
+# comes first when a reader types the role's name (tests/test_browser.py searches for one).
+JD_SEARCH_BOOST = 0.5
+
+
 def on_files(files: Files, config) -> Files:
     guide = _load(config)  # cached: same files, same Guide
     project = os.path.dirname(config.config_file_path)
@@ -76,7 +81,8 @@ def on_files(files: Files, config) -> Files:
             title = jd_title(guide, role_id, level_id)
             summary = f"A copy-ready job description for {title}, every line linked to the Backend Developer Guide."
             jd = job_description(guide, role_id, level_id)
-            add(jd.page, _stub(summary, f'jd_page("{role_id}", "{level_id}")'), guide.source_file("roles", role_id))
+            add(jd.page, _stub(summary, f'jd_page("{role_id}", "{level_id}")', search_boost=JD_SEARCH_BOOST),
+                guide.source_file("roles", role_id))
             add(jd.page.removesuffix(".md") + ".json", json.dumps(builder_document(jd, site_url), ensure_ascii=False))
 
     for path, content in export_files(guide, site_url).items():
@@ -84,12 +90,13 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
-def _stub(summary: str, call: str) -> str:
+def _stub(summary: str, call: str, search_boost: float | None = None) -> str:
     # The theme prints front-matter values without escaping, so the description is escaped here.
     return (
         "---\n"
         f"description: {json.dumps(html.escape(summary))}\n"
         "render_macros: true\n"
-        "---\n\n"
+        + (f"search:\n  boost: {search_boost}\n" if search_boost is not None else "")
+        + "---\n\n"
         f"{{{{ guide.{call} }}}}\n"
     )

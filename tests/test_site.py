@@ -131,16 +131,6 @@ def test_nav_lists_sections_not_entities(real_site):
     assert len(targets) == len(configured)
 
 
-def test_pages_request_nothing_from_another_origin(real_site):
-    for url in ("", "roles/backend-developer/", "tools/postgresql/"):
-        page = real_site.page(url)
-        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src")):
-            for el in page.select(f"{tag}[{attr}]"):
-                if tag == "link" and el.get("rel") in (["canonical"], ["edit"]):
-                    continue
-                assert not re.match(r"^(https?:)?//", el[attr]), f"{url}: {el}"
-
-
 def test_search_index_holds_roles_skills_tools_and_questions(real_site):
     index = json.loads((real_site.site / "search" / "search_index.json").read_text())
     locations = {doc["location"] for doc in index["docs"]}
