@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 
 import pytest
@@ -21,7 +22,21 @@ def hrefs(soup, selector="article a[href]"):
 
 
 def test_build_is_strict_and_prints_no_warning(real_site):
-    assert not re.search(r"^(WARNING|ERROR)\b", real_site.log, re.M), real_site.log
+    # MkDocs' own WARNING and ERROR lines, and Python's warnings (DeprecationWarning: ...) from any library.
+    assert not re.search(r"^(WARNING|ERROR)\b|\w+Warning: ", real_site.log, re.M), real_site.log
+
+
+def test_every_mkdocs_validation_option_is_at_warn_so_strict_fails_on_it():
+    from mkdocs.config import load_config
+    from mkdocs.config.defaults import MkDocsConfig
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    groups = {"nav": MkDocsConfig.Validation.NavValidation, "links": MkDocsConfig.Validation.LinksValidation}
+    assert [name for name, _ in MkDocsConfig.Validation._schema] == list(groups)  # no group we do not know of
+    levels = {f"{group}.{name}": config.validation[group][name] for group, cls in groups.items() for name, _ in cls._schema}
+    assert len(levels) == 7
+    assert [option for option, level in levels.items() if level != logging.WARNING] == []
+    assert config.strict is True
 
 
 @pytest.mark.parametrize("role_id", ROLE_IDS)
