@@ -62,8 +62,8 @@ def test_the_builder_starts_from_the_same_text_as_the_ready_made_page(page):
 
 def test_pick_tick_copy_then_reload_from_the_url_gives_the_same_description(page, context):
     _builder(page)
-    page.get_by_label("Role").select_option("database-administrator")
-    page.get_by_label("Level").select_option("senior")
+    page.get_by_label("Role", exact=True).select_option("database-administrator")
+    page.get_by_label("Level", exact=True).select_option("senior")
     page.get_by_role("checkbox", name="Diagnose database incidents").uncheck()
     page.get_by_role("checkbox", name="Communication").uncheck()
     page.locator("summary", has_text="Messaging and streaming").click()
@@ -87,7 +87,7 @@ def test_pick_tick_copy_then_reload_from_the_url_gives_the_same_description(page
     again = context.new_page()
     again.goto(page.url)
     again.locator("#jd-role").wait_for()
-    assert again.get_by_label("Role").input_value() == "database-administrator"
+    assert again.get_by_label("Role", exact=True).input_value() == "database-administrator"
     assert again.get_by_role("checkbox", name="Diagnose database incidents").is_checked() is False
     assert _copy(again, again.get_by_role("button", name="Copy as Markdown")) == markdown
     assert _copy(again, again.get_by_role("button", name="Copy as plain text")) == text
