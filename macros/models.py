@@ -69,8 +69,11 @@ _UNSAFE_IN_URL = re.compile(r"[\s<>\"'`\\{}|^\x00-\x1f\x7f]")
 
 def _https_url(value: str) -> str:
     parts = urlsplit(value)
-    if parts.scheme != "https" or not parts.netloc:
-        raise ValueError("links in data must be absolute https:// URLs")
+    if parts.scheme != "https":
+        got = f"not {parts.scheme}:" if parts.scheme else "this one has no scheme"
+        raise ValueError(f"links in data must be absolute https:// URLs, {got}")
+    if not parts.netloc:
+        raise ValueError("links in data must be absolute https:// URLs, this one has no host")
     if _UNSAFE_IN_URL.search(value):
         raise ValueError("URL contains a space, quote or bracket; percent-encode it")
     return value

@@ -52,6 +52,11 @@ def _require_explicit_id(text: str, separator: str) -> str:  # noqa: ARG001 (toc
     raise PluginError(f"heading '{text}' has no explicit id: write it as '## {text} {{ #some-id }}'")
 
 
+# A role's four job descriptions repeat its words; ranked lower in search, the role page itself
+# comes first when a reader types the role's name (tests/test_browser.py searches for one).
+JD_SEARCH_BOOST = 0.5
+
+
 def on_files(files: Files, config) -> Files:
     guide = _load(config)  # cached: same files, same Guide
     project = os.path.dirname(config.config_file_path)
@@ -78,7 +83,8 @@ def on_files(files: Files, config) -> Files:
             summary = f"A copy-ready job description for {title}, every line linked to the Backend Developer Guide."
             jd = job_description(guide, role_id, level_id)
             role_file = guide.source_file("roles", role_id)
-            stub = _stub(summary, f'jd_page("{role_id}", "{level_id}")', [role_file, guide.source_file("levels", level_id)])
+            stub = _stub(summary, f'jd_page("{role_id}", "{level_id}")', [role_file, guide.source_file("levels", level_id)],
+                         search_boost=JD_SEARCH_BOOST)
             add(jd.page, stub, role_file)
             add(jd.page.removesuffix(".md") + ".json", json.dumps(builder_document(jd, site_url), ensure_ascii=False))
 
@@ -87,7 +93,7 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
-def _stub(summary: str, call: str, updated_from: list[str]) -> str:
+def _stub(summary: str, call: str, updated_from: list[str], search_boost: float | None = None) -> str:
     # The theme prints front-matter values without escaping, so the description is escaped here.
     # updated_from: the files whose git history dates the page (see last_updated.py).
     return (
@@ -95,6 +101,7 @@ def _stub(summary: str, call: str, updated_from: list[str]) -> str:
         f"description: {json.dumps(html.escape(summary))}\n"
         f"updated_from: {json.dumps(updated_from)}\n"
         "render_macros: true\n"
-        "---\n\n"
+        + (f"search:\n  boost: {search_boost}\n" if search_boost is not None else "")
+        + "---\n\n"
         f"{{{{ guide.{call} }}}}\n"
     )

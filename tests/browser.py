@@ -12,6 +12,8 @@ import os
 import threading
 from pathlib import Path
 
+from playwright.sync_api import expect
+
 # Debian's Chromium as root in a sandboxed machine: no sandbox, and no background traffic to
 # Google's hosts (this machine's closed network refuses it, and no test may need the network).
 CHROMIUM_ARGS = [
@@ -65,3 +67,66 @@ class SiteServer:
 
     def url(self, path: str = "/") -> str:
         return self.origin + "/" + path.lstrip("/")
+
+
+# One page of every kind a reader meets, as URL paths of the built site. The browser,
+# accessibility and security tests run on each: a new kind of page is one more line here.
+PAGE_TYPES = [
+    "",  # home
+    "roles/",
+    "skills/",
+    "tools/",
+    "roles/api-developer/",
+    "skills/api-design/",
+    "tools/postgresql/",
+    "levels/",
+    "faq/",
+    "job-descriptions/",  # the index and the builder
+    "job-descriptions/api-developer/senior/",
+    "backend-development/",
+    "education/",
+    "job-market/",
+    "hiring/",
+    "about/",
+    "sources/",
+    "open-data/",
+    "open-data/changelog/",
+    "404.html",
+]
+
+
+# Material sends each search query to a worker and shows each answer as it arrives, so while a
+# reader types, the answer to the first letters shows first. The worker answers every message
+# with one message; counting both tells a test when the results answer all that was typed.
+COUNT_SEARCH_MESSAGES = """(() => {
+    const NativeWorker = window.Worker;
+    window.__search = {asked: 0, answered: 0};
+    window.Worker = function (...args) {
+        const worker = new NativeWorker(...args);
+        const post = worker.postMessage.bind(worker);
+        worker.postMessage = (...message) => { window.__search.asked++; post(...message); };
+        worker.addEventListener("message", () => window.__search.answered++);
+        return worker;
+    };
+})();"""
+
+
+def wait_until_search_is_ready(page) -> None:
+    """Wait until the page's search worker has fetched and loaded the index (it answers "ready")."""
+    page.wait_for_function("() => __search.answered > 0")
+
+
+def search(page, query: str) -> None:
+    """Search as a reader does, pressing "/" anywhere and typing; return once the results answer all of it.
+
+    The page's context must have COUNT_SEARCH_MESSAGES as an init script (the ``context`` fixture does).
+    """
+    page.keyboard.press("/")
+    expect(page.locator("input.md-search__input")).to_be_focused()
+    page.keyboard.type(query)
+    page.wait_for_function("() => __search.asked > 0 && __search.answered === __search.asked")
+
+
+def page_id(path: str) -> str:
+    """A readable test id for a page path."""
+    return path.strip("/") or "home"

@@ -112,9 +112,15 @@ def browser():
 
 @pytest.fixture
 def context(browser, site_server):
-    """A fresh browser profile (no stored palette, empty clipboard) that may use the clipboard."""
+    """A fresh browser profile (no stored palette, empty clipboard) that may use the clipboard.
+
+    Its pages count search messages, so ``browser.search()`` knows when results are final.
+    """
+    from browser import COUNT_SEARCH_MESSAGES
+
     ctx = browser.new_context(base_url=site_server.origin)
     ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.origin)
+    ctx.add_init_script(COUNT_SEARCH_MESSAGES)
     yield ctx
     ctx.close()
 
