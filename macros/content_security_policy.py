@@ -47,7 +47,7 @@ _serving = False
 _theme_scripts: list[re.Pattern] = []
 
 
-def on_startup(command, dirty):
+def on_startup(command, **_):
     # `mkdocs serve` injects a live-reload script whose text changes with every request, so it
     # cannot be hashed; pages served for editing go without a policy. `mkdocs build` always has one.
     global _serving
@@ -60,12 +60,12 @@ def on_config(config):
 
 
 @event_priority(-100)  # last, so that no later change to the page escapes the hashes
-def on_post_page(output: str, page, config) -> str:
+def on_post_page(output: str, page, **_) -> str:
     return output if _serving else with_policy(output, page.file.src_uri, _theme_scripts)
 
 
 @event_priority(-100)
-def on_post_template(output: str, template_name: str, config) -> str:
+def on_post_template(output: str, template_name: str, **_) -> str:
     # Theme pages outside docs/ (404.html); sitemap.xml also passes here and is not HTML.
     if _serving or not template_name.endswith(".html"):
         return output

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import re
 
-from conftest import build, copy_project
 from link_check import check_links
+
+from conftest import build, copy_project
 
 
 def test_every_internal_link_and_anchor_resolves(real_site):
