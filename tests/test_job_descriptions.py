@@ -91,3 +91,10 @@ def test_the_index_links_every_description_and_works_without_javascript(real_sit
         assert f"{role_id}/{level_id}/" in hrefs
     fallback = page.select_one("#jd-builder .guide-builder__fallback")
     assert "needs JavaScript" in fallback.get_text()
+
+
+def test_role_titles_read_naturally_inside_a_sentence(real_site):
+    lead = real_site.page("job-descriptions/security-engineer/mid/").select_one("article .guide-lead").get_text()
+    assert lead.startswith("A copy-ready job description for a mid level security engineer.")
+    lead = real_site.page("job-descriptions/devops-engineer/entry/").select_one("article .guide-lead").get_text()
+    assert "entry level DevOps engineer." in lead

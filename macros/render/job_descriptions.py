@@ -93,6 +93,14 @@ def job_description(guide: Guide, role_id: str, level_id: str, stack: list[str] 
     return JobDescription(role_id, level_id, jd_title(guide, role_id, level_id), sections)
 
 
+def in_sentence(title: str) -> str:
+    """A title as it reads inside a sentence: 'Security engineer' -> 'security engineer'; 'API developer' and 'DevOps engineer' keep their capitals."""
+    first, _, rest = title.partition(" ")
+    if first[1:] == first[1:].lower():
+        first = first[:1].lower() + first[1:]
+    return f"{first} {rest}" if rest else first
+
+
 def tool_order(guide: Guide):
     """Sort key for tools in a stack: by category, as on /tools/, then by name."""
     by_category = {c: i for i, c in enumerate(guide.tool_categories)}
@@ -114,11 +122,11 @@ def jd_page(guide: Guide, role_id: str, level_id: str, here: str, site_url: str)
     out = [
         heading(1, f"Job description: {jd.title}", "top"),
         "",
-        f"A copy-ready job description for a {md(level.title.lower())} {md(role.title)}. Every line links to the part "
+        f"A copy-ready job description for a {md(level.title.lower())} {md(in_sentence(role.title))}. Every line links to the part "
         "of the guide it comes from, so candidates can read what you mean.\n{ .guide-lead }",
         "",
         " · ".join([
-            link(f"The {role.title} role", to.role(role_id)),
+            link(f"The {in_sentence(role.title)} role", to.role(role_id)),
             link(f"What {level.title.lower()} means", to.level(level_id)),
             link("All job descriptions", builder),
         ]) + "\n{ .guide-kicker }",
