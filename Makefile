@@ -10,8 +10,9 @@ export NO_MKDOCS_2_WARNING := 1
 
 RUNTIME_STAMP := $(VENV)/.runtime-installed
 TEST_STAMP    := $(VENV)/.test-installed
+LIGHTHOUSE_STAMP := bench/node_modules/.package-lock.json
 
-.PHONY: serve build check new schemas contract lint test browser lock clean
+.PHONY: serve build check new schemas contract lint test browser bench lock clean
 
 ## serve: install if needed, then serve the site with live reload on http://$(HOST)
 serve: $(RUNTIME_STAMP)
@@ -58,6 +59,21 @@ browser: $(TEST_STAMP)
 	  echo "No $(CHROMIUM) and no apt as root: installing Playwright's Chromium"; \
 	  $(PY) -m playwright install chromium; \
 	fi
+
+## bench: measure build time, data-injection overhead, scaling, serve loop, page weight and
+## Lighthouse; writes bench/results.md and bench/results.json (about 15 minutes; see bench/README.md)
+BENCH_ARGS ?=
+bench: $(TEST_STAMP) browser $(LIGHTHOUSE_STAMP)
+	$(PY) -m bench.run $(BENCH_ARGS)
+
+# Lighthouse comes from npm, pinned by bench/package-lock.json; Node.js from Debian if it is missing.
+$(LIGHTHOUSE_STAMP): bench/package.json bench/package-lock.json
+	@if ! command -v npm >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing Debian's nodejs and npm for Lighthouse"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null; \
+	fi
+	npm ci --prefix bench --no-audit --no-fund --loglevel=error
+	touch $@
 
 ## lock: recompile requirements*.txt (with hashes) from requirements*.in
 lock: $(RUNTIME_STAMP)

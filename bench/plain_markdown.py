@@ -1,0 +1,157 @@
+"""The data-injection overhead: the guide built with macros, against the same pages as plain Markdown.
+
+``capture`` builds the real guide once with one extra event handler that runs after every
+other ``on_page_markdown`` (so after mkdocs-macros and our hook) and saves each page's
+Markdown, front matter included, exactly as MkDocs is about to convert it. Generated pages
+(roles, skills, tools, ...) are saved as ordinary files. The plain project is those files,
+the same static files and theme overrides, and the same mkdocs.yml less the macros plugin
+and our hooks; pages the hook kept out of the nav are kept out with ``not_in_nav``.
+
+Both projects are then built alternately in fresh processes; the overhead is the ratio of
+the median times.
+
+Usage: python -m bench.plain_markdown capture PROJECT OUT   (writes OUT/, a buildable project)
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections import defaultdict
+from pathlib import Path, PurePosixPath
+
+import yaml
+
+from .projects import Timings, build, copy_project, html_pages
+
+PLAIN_CONFIG = "mkdocs.yml"
+BASE_CONFIG = "mkdocs-base.yml"  # the real config, copied: the plain one INHERITs it
+DROPPED_PLUGINS = {"macros"}
+
+
+class _Capture:
+    """An in-process plugin that records every page's final Markdown and whether it is in the nav."""
+
+    def __init__(self):
+        self.pages: dict[str, tuple[dict, str]] = {}
+        self.not_in_nav: set[str] = set()
+
+    def on_files(self, files, **_):
+        self.not_in_nav = {f.src_uri for f in files.documentation_pages() if not f.inclusion.is_in_nav()}
+        return files
+
+    def on_page_markdown(self, markdown, page, **_):
+        self.pages[page.file.src_uri] = (dict(page.meta), markdown)
+        return markdown
+
+
+_Capture.on_files.mkdocs_priority = -1000  # after every other handler: what MkDocs really converts
+_Capture.on_page_markdown.mkdocs_priority = -1000
+
+
+def capture(project: Path, out: Path) -> int:
+    """Write ``out``, a plain-Markdown project with the pages of ``project``; return the number of pages."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.utils.yaml import yaml_load
+
+    recorder = _Capture()
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(out / "_capture-site"), strict=True)
+    config.plugins["bench-capture"] = recorder  # registers its on_* methods, with their priorities
+    mkdocs_build(config)
+    shutil.rmtree(out / "_capture-site")
+
+    docs = out / "docs"
+    shutil.copytree(project / "docs", docs)  # static files (CSS, images) as they are
+    for md_file in docs.rglob("*.md"):
+        md_file.unlink()
+    for src_uri, (meta, markdown) in recorder.pages.items():
+        meta.pop("render_macros", None)
+        front = f"---\n{yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)}---\n\n" if meta else ""
+        target = docs / src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(front + markdown, encoding="utf-8")
+    for folder in ("overrides",):
+        if (project / folder).is_dir():
+            shutil.copytree(project / folder, out / folder)
+    shutil.copy2(project / "mkdocs.yml", out / BASE_CONFIG)
+
+    with open(project / "mkdocs.yml", "rb") as f:
+        real = yaml_load(f)
+    plugins = [p for p in real.get("plugins", []) if _plugin_name(p) not in DROPPED_PLUGINS]
+    plain = {
+        "INHERIT": BASE_CONFIG,
+        "hooks": [],
+        "plugins": plugins,
+        "watch": [],  # the data and macros it would watch are not part of this project
+        "not_in_nav": "\n".join(_not_in_nav_patterns(recorder.not_in_nav, set(recorder.pages))),
+    }
+    (out / PLAIN_CONFIG).write_text(
+        "# The guide as plain Markdown: the same config without mkdocs-macros and our hooks.\n"
+        + yaml.safe_dump(plain, sort_keys=False), encoding="utf-8")
+    return len(recorder.pages)
+
+
+def _plugin_name(entry) -> str:
+    return entry if isinstance(entry, str) else next(iter(entry))
+
+
+def _not_in_nav_patterns(not_in_nav: set[str], pages: set[str]) -> list[str]:
+    """Gitignore-style patterns for the pages kept out of the nav: one per folder where possible.
+
+    A pattern per page would make MkDocs match every file against thousands of patterns.
+    """
+    by_folder: dict[str, list[str]] = defaultdict(list)
+    for uri in pages:
+        by_folder[str(PurePosixPath(uri).parent)].append(uri)
+    patterns: list[str] = []
+    for folder, uris in sorted(by_folder.items()):
+        hidden = [u for u in uris if u in not_in_nav]
+        shown = [u for u in uris if u not in not_in_nav]
+        prefix = "" if folder == "." else f"{folder}/"
+        if len(hidden) > len(shown) and folder != ".":
+            patterns.append(f"/{prefix}*.md")
+            patterns += [f"!/{u}" for u in sorted(shown)]
+        else:
+            patterns += [f"/{u}" for u in sorted(hidden)]
+    return patterns
+
+
+def measure(work: Path, runs: int) -> dict:
+    """Alternate builds of the guide with macros and as plain Markdown; compare their medians."""
+    project = copy_project(work / "macros-project")
+    plain = work / "plain-project"
+    pages = capture(project, plain)
+    macros_site, plain_site = work / "macros-site", work / "plain-site"
+    with_macros, without = Timings(), Timings()
+    if runs > 1:  # one untimed build of each first: page cache and bytecode in place
+        build(project, macros_site)
+        build(plain, plain_site)
+    for _ in range(runs):
+        # Both warm (bytecode compiled, files cached), both into an empty site folder.
+        shutil.rmtree(macros_site, ignore_errors=True)
+        shutil.rmtree(plain_site, ignore_errors=True)
+        with_macros.add(build(project, macros_site))
+        without.add(build(plain, plain_site))
+    macros_summary, plain_summary = with_macros.summary(), without.summary()
+    return {
+        "pages": pages,
+        "plain_pages_built": len(html_pages(plain_site)),
+        "macros": macros_summary,
+        "plain": plain_summary,
+        "ratio": macros_summary["median"] / plain_summary["median"],
+        "cpu_ratio": macros_summary["cpu_median"] / plain_summary["cpu_median"],
+    }
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 3 or argv[0] != "capture":
+        print(__doc__, file=sys.stderr)  # noqa: T201
+        return 2
+    pages = capture(Path(argv[1]).resolve(), Path(argv[2]).resolve())
+    print(f"captured {pages} pages into {argv[2]}")  # noqa: T201
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
