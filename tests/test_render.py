@@ -42,6 +42,9 @@ def test_md_paragraphs_keeps_paragraphs_and_escapes_each():
     ("roles/index.md", "roles/api-developer.md", "api-developer.md"),
     ("index.md", "levels.md", "levels.md"),
     ("faq.md", "roles/api-developer.md", "roles/api-developer.md"),
+    ("tools/index.md", "tools/index.md", "index.md"),
+    ("job-descriptions/api-developer/entry.md", "roles/api-developer.md", "../../roles/api-developer.md"),
+    ("job-descriptions/api-developer/entry.md", "job-descriptions/api-developer/mid.md", "mid.md"),
 ])
 def test_linker_links_relative_to_the_current_page(here, target, expected):
     assert Linker(here).to(target) == expected
