@@ -135,15 +135,21 @@ def _cross_links(roles, skills, tools, faqs) -> CrossLinks:
     for tool in tools.values():
         category_tools[tool.category].append(tool.id)
 
-    def in_order(ids, order):
-        return tuple(i for i in order if i in ids)
+    position = {name: {entity_id: i for i, entity_id in enumerate(order)}
+                for name, order in (("roles", roles), ("skills", skills), ("tools", tools))}
+
+    def in_order(ids, kind):
+        # Sort the few linked ids by reading position: scanning the whole collection once per
+        # entity made computing the links quadratic in the number of entities.
+        where = position[kind]
+        return tuple(sorted((i for i in ids if i in where), key=where.__getitem__))
 
     return CrossLinks(
-        skill_tools={k: in_order(v, tools) for k, v in skill_tools.items()},
-        tool_skills={k: in_order(v, skills) for k, v in tool_skills.items()},
+        skill_tools={k: in_order(v, "tools") for k, v in skill_tools.items()},
+        tool_skills={k: in_order(v, "skills") for k, v in tool_skills.items()},
         skill_roles={k: tuple(v) for k, v in skill_roles.items()},
         tool_roles={k: tuple(v) for k, v in tool_roles.items()},
-        related_roles={k: in_order(v, roles) for k, v in related.items()},
+        related_roles={k: in_order(v, "roles") for k, v in related.items()},
         role_faqs={k: tuple(v) for k, v in role_faqs.items()},
         duty_roles={k: tuple(v) for k, v in duty_roles.items()},
         category_tools={k: tuple(v) for k, v in category_tools.items()},
