@@ -145,12 +145,9 @@ class _Load:
                 problem = f"{problem} {exc.context}"
             self.problems.append(Problem(rel, line, col, "(yaml)", problem, _yaml_hint(problem)))
             return None
-        for loc, key_node in source.duplicate_keys:
+        for loc, line, col in source.duplicate_keys:
             self.problems.append(
-                Problem(
-                    rel, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
-                    field_path(loc), "duplicate key", "the later value would silently win; keep one",
-                )
+                Problem(rel, line, col, field_path(loc), "duplicate key", "the later value would silently win; keep one")
             )
         if not isinstance(source.data, dict):
             got = "an empty file" if source.data is None else _type_name(source.data)
