@@ -11,9 +11,10 @@ from __future__ import annotations
 import html
 import re
 
-# toc's permalink, as configured in mkdocs.yml (permalink: true, permalink_title below).
+# toc's permalink, as configured in mkdocs.yml (permalink: true, permalink_title below). Other attributes
+# may come before the id (data-search-exclude on sections of links).
 _HEADING = re.compile(
-    r'(?P<open><h(?P<level>[1-6]) id="(?P<id>[^"]+)"[^>]*>)(?P<inner>.*?)'
+    r'(?P<open><h(?P<level>[1-6])(?: [^>]*?)? id="(?P<id>[^"]+)"[^>]*>)(?P<inner>.*?)'
     r'(?P<permalink><a class="headerlink" href="#(?P=id)" title="Link to this section">&para;</a>)(?=</h(?P=level)>)',
     re.DOTALL,
 )

@@ -152,6 +152,23 @@ def test_search_index_holds_roles_skills_tools_and_questions(real_site):
     assert {"roles/api-developer/", "skills/api-design/", "tools/kafka/", "faq/#why-backend-matters"} <= locations
 
 
+def test_every_section_of_a_role_page_has_a_copy_link_button(real_site):
+    headings = real_site.page("roles/api-developer/").select("article :is(h2, h3):has(a.headerlink)")
+    assert len(headings) > 10
+    missing = [h["id"] for h in headings if not h.select_one("button.guide-copy-link")]
+    assert not missing
+
+
+def test_search_indexes_what_a_page_says_not_its_lists_of_links(real_site):
+    index = json.loads((real_site.site / "search" / "search_index.json").read_text())
+    locations = {doc["location"] for doc in index["docs"]}
+    # Sections of links repeat names and summaries that the linked pages hold: left out, to keep the index light.
+    assert {"roles/api-developer/#overview", "roles/api-developer/#career-path", "skills/api-design/#why-it-matters",
+            "tools/kafka/#what-it-is-for"} <= locations
+    assert not {"roles/api-developer/#skills", "roles/api-developer/#sources", "skills/api-design/#roles",
+                "tools/kafka/#roles"} & locations
+
+
 def test_jinja_in_a_code_sample_on_a_prose_page_survives(real_site):
     samples = [code.get_text() for code in real_site.page("about/").select("article pre code")]
     assert "{{ guide.roles_index() }}\n" in samples

@@ -32,7 +32,7 @@ def role_page(guide: Guide, role_id: str, here: str) -> str:
             meta.append(f"Duty: {md(guide.duties[item.duty].title)}")
         out += [heading(3, item.title, item.id, item.former_ids), "", md_paragraphs(item.description), "", f"{' · '.join(meta)}\n{{ .guide-meta }}", ""]
 
-    out += [heading(2, "Skills", "skills"), ""]
+    out += [heading(2, "Skills", "skills", searchable=False), ""]
     for label, ids in (("Core: the role cannot do without these", role.skills.core),
                        ("Helpful: these make someone better at it", role.skills.helpful)):
         if ids:
@@ -40,7 +40,7 @@ def role_page(guide: Guide, role_id: str, here: str) -> str:
             out += [f"- {link(guide.skills[s].name, to.skill(s))}: {md(guide.skills[s].summary)}" for s in ids]
             out.append("")
 
-    out += [heading(2, "Tools", "tools"), ""]
+    out += [heading(2, "Tools", "tools", searchable=False), ""]
     by_category: dict[str, list[str]] = {}
     for tool_id in role.tools:
         by_category.setdefault(guide.tools[tool_id].category, []).append(tool_id)
@@ -62,11 +62,11 @@ def role_page(guide: Guide, role_id: str, here: str) -> str:
 
     related = guide.links.related_roles.get(role.id, ())
     if related:
-        out += [heading(2, "Related roles", "related-roles"), ""]
+        out += [heading(2, "Related roles", "related-roles", searchable=False), ""]
         out += [f"- {link(guide.roles[r].title, to.role(r))}: {md(guide.roles[r].summary)}" for r in related]
         out.append("")
 
-    out += [heading(2, "Questions about this role", "faq"), ""]
+    out += [heading(2, "Questions about this role", "faq", searchable=False), ""]
     faqs = guide.links.role_faqs.get(role.id, ())
     if faqs:
         out += [f"- {link(guide.faqs[f].question, to.faq(f))}" for f in faqs]
@@ -94,14 +94,14 @@ def skill_page(guide: Guide, skill_id: str, here: str) -> str:
         text = " ".join(md(p) for p in skill.levels[level_id].split("\n\n"))
         out.append(f"| {link(level.title, to.level(level_id))} | {text} |")
 
-    out += ["", heading(2, "Roles that need it", "roles"), ""]
+    out += ["", heading(2, "Roles that need it", "roles", searchable=False), ""]
     roles = guide.links.skill_roles.get(skill.id, ())
     if roles:
         out += [f"- {link(guide.roles[r].title, to.role(r, 'skills'))}: {importance}" for r, importance in roles]
     else:
         out.append("No role lists this skill yet.")
 
-    out += ["", heading(2, "Tools", "tools"), ""]
+    out += ["", heading(2, "Tools", "tools", searchable=False), ""]
     tools = guide.links.skill_tools.get(skill.id, ())
     if tools:
         out += [f"- {link(guide.tools[t].name, to.tool(t))}: {md(guide.tools[t].summary)}" for t in tools]
@@ -124,7 +124,7 @@ def tool_page(guide: Guide, tool_id: str, here: str) -> str:
         "",
         md_paragraphs(tool.description),
         "",
-        heading(2, "Skills", "skills"),
+        heading(2, "Skills", "skills", searchable=False),
         "",
     ]
     skills = guide.links.tool_skills.get(tool.id, ())
@@ -132,7 +132,7 @@ def tool_page(guide: Guide, tool_id: str, here: str) -> str:
         out += [f"- {link(guide.skills[s].name, to.skill(s))}: {md(guide.skills[s].summary)}" for s in skills]
     else:
         out.append("No skill is linked to this tool yet.")
-    out += ["", heading(2, "Roles that use it", "roles"), ""]
+    out += ["", heading(2, "Roles that use it", "roles", searchable=False), ""]
     roles = guide.links.tool_roles.get(tool.id, ())
     if roles:
         out += [f"- {link(guide.roles[r].title, to.role(r, 'tools'))}" for r in roles]
@@ -149,7 +149,7 @@ def _opening(title: str, summary: str, kicker: list[str]) -> list[str]:
 
 def _sources(guide: Guide, source_ids: list[str], to: Linker) -> list[str]:
     """The closing "Sources" section: the articles that name this entity, or who added it."""
-    out = [heading(2, "Sources", "sources"), ""]
+    out = [heading(2, "Sources", "sources", searchable=False), ""]
     if source_ids:
         links = "; ".join(link(guide.sources[s].title, to.source(s)) for s in source_ids)
         out.append(f"Named in: {links}{full_stop(guide.sources[source_ids[-1]].title)}")

@@ -102,11 +102,13 @@ def page_url(docs_path: str) -> str:
 ENTITY_PAGES = {"roles": "roles/{}.md", "skills": "skills/{}.md", "tools": "tools/{}.md"}
 
 
-def heading(level: int, text: str, anchor: str, former: list[str] | tuple[str, ...] = ()) -> str:
+def heading(level: int, text: str, anchor: str, former: list[str] | tuple[str, ...] = (), *, searchable: bool = True) -> str:
     """A heading whose id is fixed by data, never derived from its text.
 
     ``former`` ids (validated slugs) become empty anchors inside the heading, so a link
-    published before a rename still lands on it.
+    published before a rename still lands on it. ``searchable=False`` leaves the section out
+    of the search index: for a section of links whose text (names, summaries) the linked
+    pages hold and the index already has.
     """
     aliases = "".join(f'<span id="{old}"></span>' for old in former)
-    return f"{'#' * level} {aliases}{md(text)} {{ #{anchor} }}"
+    return f"{'#' * level} {aliases}{md(text)} {{ #{anchor}{'' if searchable else ' data-search-exclude'} }}"
