@@ -22,7 +22,8 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from .projects import Timings, build, copy_project, html_pages
+from .projects import ROOT, Timings, build, copy_project, html_pages
+from .synthetic import write_synthetic_data
 
 PLAIN_CONFIG = "mkdocs.yml"
 BASE_CONFIG = "mkdocs-base.yml"  # the real config, copied: the plain one INHERITs it
@@ -117,9 +118,13 @@ def _not_in_nav_patterns(not_in_nav: set[str], pages: set[str]) -> list[str]:
     return patterns
 
 
-def measure(work: Path, runs: int) -> dict:
+def measure_size(work: Path, factor: int, runs: int) -> dict:
     """Alternate builds of the guide with macros and as plain Markdown; compare their medians."""
-    project = copy_project(work / "macros-project")
+    data = None
+    if factor > 1:
+        data = work / "data"
+        write_synthetic_data(ROOT / "data", data, factor)
+    project = copy_project(work / "macros-project", data=data)
     plain = work / "plain-project"
     pages = capture(project, plain)
     macros_site, plain_site = work / "macros-site", work / "plain-site"
@@ -134,7 +139,8 @@ def measure(work: Path, runs: int) -> dict:
         with_macros.add(build(project, macros_site))
         without.add(build(plain, plain_site))
     macros_summary, plain_summary = with_macros.summary(), without.summary()
-    return {
+    result = {
+        "factor": factor,
         "pages": pages,
         "plain_pages_built": len(html_pages(plain_site)),
         "macros": macros_summary,
@@ -142,6 +148,22 @@ def measure(work: Path, runs: int) -> dict:
         "ratio": macros_summary["median"] / plain_summary["median"],
         "cpu_ratio": macros_summary["cpu_median"] / plain_summary["cpu_median"],
     }
+    shutil.rmtree(work)
+    return result
+
+
+def measure(work: Path, factors: list[int], runs_for: dict[int, int]) -> dict:
+    """The ratio at each size; the first is the real guide (factor 1), the one the budget is for."""
+    sizes = [measure_size(work / f"{factor}x", factor, runs_for.get(factor, 1)) for factor in factors]
+    result: dict = {**sizes[0], "sizes": sizes}
+    if len(sizes) > 1:
+        # Fixed start-up costs (imports, first load) cancel out between two sizes: what is left
+        # is the overhead of injecting data into one more page.
+        small, large = sizes[0], sizes[-1]
+        for key, label in (("median", "marginal_ratio"), ("cpu_median", "marginal_cpu_ratio")):
+            result[label] = ((large["macros"][key] - small["macros"][key])
+                             / (large["plain"][key] - small["plain"][key]))
+    return result
 
 
 def main(argv: list[str]) -> int:

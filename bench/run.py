@@ -52,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, help="runs of the real-guide builds (default 5)")
     parser.add_argument("--sizes", help="synthetic sizes, comma-separated (default 1,10,100)")
     parser.add_argument("--scaling-runs", help="runs per size, comma-separated (default 3,3,1)")
+    parser.add_argument("--injection-sizes", help="sizes for the overhead ratio, comma-separated (default 1,10)")
     parser.add_argument("--serve-rounds", type=int, help="saves timed under mkdocs serve (default 5)")
     parser.add_argument("--lighthouse-runs", type=int, help="Lighthouse runs per page (default 3)")
     parser.add_argument("--skip", default="", help=f"sections to leave out: {', '.join(SECTIONS)}")
@@ -64,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s) for s in (args.sizes or ("1" if quick else "1,10,100")).split(",")]
     scaling_runs = [int(s) for s in (args.scaling_runs or ("1" if quick else "3,3,1")).split(",")]
     runs_for = {size: scaling_runs[min(i, len(scaling_runs) - 1)] for i, size in enumerate(sizes)}
+    injection_sizes = [int(s) for s in (args.injection_sizes or ("1" if quick else "1,10")).split(",")]
+    injection_runs = {size: runs if size == 1 else max(1, min(runs, 3)) for size in injection_sizes}
     serve_rounds = args.serve_rounds or (1 if quick else 5)
     lighthouse_runs = args.lighthouse_runs or 3
     skip = {s.strip() for s in args.skip.split(",") if s.strip()} | ({"lighthouse"} if quick else set())
@@ -76,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict = {
         "machine": machine.describe(),
         "settings": {"quick": quick, "runs": runs, "sizes": sizes, "scaling_runs": runs_for,
+                     "injection_sizes": injection_runs,
                      "serve_rounds": serve_rounds, "lighthouse_runs": lighthouse_runs, "skipped": sorted(skip)},
         "load_average": {"start": machine.load_average()},
         "sections": {},
@@ -91,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
 
     plan = {
         "build": lambda: build_time.measure(work / "build", runs),
-        "injection": lambda: plain_markdown.measure(work / "injection", runs),
+        "injection": lambda: plain_markdown.measure(work / "injection", injection_sizes, injection_runs),
         "scaling": lambda: scaling.measure(work / "scaling", sizes, runs_for),
         "serve": lambda: serve_loop.measure(work / "serve", serve_rounds),
         "weight": lambda: page_weight.measure(reference(), {k: pages[k] for k in WEIGHED}),

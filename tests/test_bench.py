@@ -64,7 +64,7 @@ def test_the_bench_server_sends_gzip_only_to_clients_that_accept_it(tmp_path):
 
 
 def test_a_figure_over_its_budget_is_marked_over():
-    results = {"sections": {"injection": {"ratio": 1.2, "cpu_ratio": 1.05},
+    results = {"sections": {"injection": {"sizes": [{"factor": 1, "ratio": 1.2, "cpu_ratio": 1.05}]},
                             "serve": {"median": 1.5}}}
     rows = {r["figure"].split(",")[-1].strip(): r["ok"] for r in report.verdicts(results)}
     assert rows == {"wall median": False, "CPU median": True, "median": True}
@@ -93,7 +93,8 @@ def test_quick_bench_measures_every_section_but_lighthouse(quick_bench):
 def test_quick_bench_builds_the_real_guide_and_its_plain_markdown_twin(quick_bench, real_site):
     results, _ = quick_bench
     pages = len([p for p in real_site.site.rglob("*.html") if p.name != "404.html"])
-    build, injection = results["sections"]["build"], results["sections"]["injection"]
+    build, (injection,) = results["sections"]["build"], results["sections"]["injection"]["sizes"]
+    assert injection["factor"] == 1
     assert build["pages"] == injection["pages"] == injection["plain_pages_built"] == pages
     for timing in (build["cold"], build["warm"], injection["macros"], injection["plain"]):
         assert timing["runs"] == 1 and 0 < timing["min"] <= timing["median"] <= timing["max"]
