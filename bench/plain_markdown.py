@@ -3,7 +3,7 @@
 ``capture`` builds the real guide once with one extra event handler that runs after every
 other ``on_page_markdown`` (so after mkdocs-macros and our hook) and saves each page's
 Markdown, front matter included, exactly as MkDocs is about to convert it. Generated pages
-(roles, skills, tools, ...) are saved as ordinary files. The plain project is those files,
+(roles, skills, tools, ...) and generated files (JSON exports) are saved as ordinary files. The plain project is those files,
 the same static files and theme overrides, and the same mkdocs.yml less the macros plugin
 and our hooks; pages the hook kept out of the nav are kept out with ``not_in_nav``.
 
@@ -36,9 +36,12 @@ class _Capture:
     def __init__(self):
         self.pages: dict[str, tuple[dict, str]] = {}
         self.not_in_nav: set[str] = set()
+        self.other_files: dict[str, bytes] = {}  # generated files that are not pages (JSON exports)
 
     def on_files(self, files, **_):
         self.not_in_nav = {f.src_uri for f in files.documentation_pages() if not f.inclusion.is_in_nav()}
+        self.other_files = {f.src_uri: f.content_bytes for f in files
+                            if f.generated_by is not None and f.src_dir is None and not f.is_documentation_page()}
         return files
 
     def on_page_markdown(self, markdown, page, **_):
@@ -72,6 +75,10 @@ def capture(project: Path, out: Path) -> int:
         target = docs / src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(front + markdown, encoding="utf-8")
+    for src_uri, content in recorder.other_files.items():
+        target = docs / src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
     for folder in ("overrides",):
         if (project / folder).is_dir():
             shutil.copytree(project / folder, out / folder)

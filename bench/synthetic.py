@@ -66,6 +66,7 @@ def _copy_entity(raw: dict, k: int, refs: list[tuple[tuple, str, bool]]) -> dict
             copy[name_field] = f"{copy[name_field]} (set {k})"
     if "question" in copy:  # a question must still end with '?'
         copy["question"] = f"{copy['question'][:-1]} (set {k})?"
+    _rename_former_ids(copy, k)  # a former id stays an anchor, unique among all FAQs
     for loc, _, at_key in refs:
         *parents, last = loc
         holder = copy
@@ -76,6 +77,18 @@ def _copy_entity(raw: dict, k: int, refs: list[tuple[tuple, str, bool]]) -> dict
         else:
             holder[last] = synthetic_id(holder[last], k)
     return copy
+
+
+def _rename_former_ids(value, k: int) -> None:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "former_ids" and isinstance(item, list):
+                value[key] = [synthetic_id(old, k) for old in item]
+            else:
+                _rename_former_ids(item, k)
+    elif isinstance(value, list):
+        for item in value:
+            _rename_former_ids(item, k)
 
 
 def _deep_copy(value):
