@@ -164,9 +164,9 @@ def test_search_indexes_what_a_page_says_not_its_lists_of_links(real_site):
     locations = {doc["location"] for doc in index["docs"]}
     # Sections of links repeat names and summaries that the linked pages hold: left out, to keep the index light.
     assert {"roles/api-developer/#overview", "roles/api-developer/#career-path", "skills/api-design/#why-it-matters",
-            "tools/kafka/#what-it-is-for"} <= locations
+            "tools/kafka/#what-it-is-for", "job-descriptions/api-developer/senior/"} <= locations
     assert not {"roles/api-developer/#skills", "roles/api-developer/#sources", "skills/api-design/#roles",
-                "tools/kafka/#roles"} & locations
+                "tools/kafka/#roles", "job-descriptions/api-developer/senior/#requirements"} & locations
 
 
 def test_jinja_in_a_code_sample_on_a_prose_page_survives(real_site):

@@ -143,12 +143,14 @@ def jd_page(guide: Guide, role_id: str, level_id: str, here: str, site_url: str)
             out += [f"    For this level, the {link('backend developer job description', generalist)} is usually the better fit.", ""]
     for section in jd.sections:
         if section.id == "responsibilities" and not has_duties:
-            out += [heading(2, section.title, section.id), "",
+            out += [heading(2, section.title, section.id, searchable=False), "",
                     "None of this role's responsibilities in the guide starts at this level; see the note above.", ""]
             continue
         if not section.lines:
             continue
-        out += [heading(2, section.title, section.id), ""]
+        # Every line repeats the role, skill or tool page it links to; indexed, they would be half
+        # the search index and bury those pages under job-description hits.
+        out += [heading(2, section.title, section.id, searchable=False), ""]
         out += [f"- {_page_line(line, to)}" for line in section.lines]
         out.append("")
     out += [
