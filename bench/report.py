@@ -191,7 +191,8 @@ def _serve(s: dict) -> list[str]:
         "",
         *_table(["figure", "median", "min", "max"], [
             ["save -> page served, s", _s(s["median"]), _s(s["min"]), _s(s["max"])],
-            ["MkDocs' own rebuild time, s", _s(s["rebuild_median"]), _s(min(s["rebuild_all"])), _s(max(s["rebuild_all"]))],
+            ["MkDocs' own rebuild time, s", *((_s(s["rebuild_median"]), _s(min(s["rebuild_all"])), _s(max(s["rebuild_all"])))
+                                              if s["rebuild_all"] else ("not logged",) * 3)],
             ["CPU seconds of the server per save", _s(s["cpu_median"]), _s(min(s["cpu_all"])), _s(max(s["cpu_all"]))],
         ]),
     ]
