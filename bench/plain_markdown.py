@@ -5,7 +5,9 @@ other ``on_page_markdown`` (so after mkdocs-macros and our hook) and saves each 
 Markdown, front matter included, exactly as MkDocs is about to convert it. Generated pages
 (roles, skills, tools, ...) and generated files (JSON exports) are saved as ordinary files. The plain project is those files,
 the same static files and theme overrides, and the same mkdocs.yml less the macros plugin
-and our hooks; pages the hook kept out of the nav are kept out with ``not_in_nav``.
+and the hooks that inject data; pages the hook kept out of the nav are kept out with
+``not_in_nav``. Hooks that treat every page alike whatever the data (the Content Security
+Policy, copy-link buttons, page dates) stay: their cost is a feature's, not data injection's.
 
 Both projects are then built alternately in fresh processes; the overhead is the ratio of
 the median times.
@@ -28,6 +30,9 @@ from .synthetic import write_synthetic_data
 PLAIN_CONFIG = "mkdocs.yml"
 BASE_CONFIG = "mkdocs-base.yml"  # the real config, copied: the plain one INHERITs it
 DROPPED_PLUGINS = {"macros"}
+# Hooks that turn data into pages (the page generator, JSON-LD), and one that only acts under
+# `mkdocs serve` and imports the macros package. A new hook is kept unless it is listed here.
+DROPPED_HOOKS = {"macros/page_generator.py", "macros/structured_data.py", "macros/theme_cache.py"}
 
 
 class _Capture:
@@ -79,7 +84,7 @@ def capture(project: Path, out: Path) -> int:
         target = docs / src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
-    for folder in ("overrides",):
+    for folder in ("overrides", "macros", "data"):  # the hooks that stay, and the files pages say they come from
         if (project / folder).is_dir():
             shutil.copytree(project / folder, out / folder)
     shutil.copy2(project / "mkdocs.yml", out / BASE_CONFIG)
@@ -89,13 +94,13 @@ def capture(project: Path, out: Path) -> int:
     plugins = [p for p in real.get("plugins", []) if _plugin_name(p) not in DROPPED_PLUGINS]
     plain = {
         "INHERIT": BASE_CONFIG,
-        "hooks": [],
+        "hooks": [h for h in real.get("hooks", []) if h not in DROPPED_HOOKS],
         "plugins": plugins,
         "watch": [],  # the data and macros it would watch are not part of this project
         "not_in_nav": "\n".join(_not_in_nav_patterns(recorder.not_in_nav, set(recorder.pages))),
     }
     (out / PLAIN_CONFIG).write_text(
-        "# The guide as plain Markdown: the same config without mkdocs-macros and our hooks.\n"
+        "# The guide as plain Markdown: the same config without mkdocs-macros and the hooks that inject data.\n"
         + yaml.safe_dump(plain, sort_keys=False), encoding="utf-8")
     return len(recorder.pages)
 

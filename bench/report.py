@@ -135,9 +135,10 @@ def _build(s: dict) -> list[str]:
 def _injection(s: dict) -> list[str]:
     out = [
         "The same pages pre-rendered to plain Markdown through the real renderers (captured after every",
-        "`on_page_markdown`), built with the same config less mkdocs-macros and our hooks. Builds",
-        "alternate; both warm, into an empty site folder. 1x is the real guide; larger sizes use the",
-        "synthetic data of the scaling benchmark.",
+        "`on_page_markdown`), built with the same config less mkdocs-macros and the hooks that inject",
+        "data (page generator, JSON-LD); hooks that treat every page alike (Content Security Policy,",
+        "copy-link buttons, page dates) run in both. Builds alternate; both warm, into an empty site",
+        "folder. 1x is the real guide; larger sizes use the synthetic data of the scaling benchmark.",
         "",
     ]
     rows = []
