@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .guide import Guide
-from .render import entity_pages, job_descriptions, listings
+from .render import job_descriptions, listings
 
 
 class GuideNamespace:
@@ -31,19 +31,6 @@ class GuideNamespace:
 
     def _render(self, fn, *args) -> str:
         return fn(self._guide, *args, self._here())
-
-    # Entity pages (called from the pages the generator adds).
-    def role_page(self, role_id: str) -> str:
-        return self._render(entity_pages.role_page, role_id)
-
-    def skill_page(self, skill_id: str) -> str:
-        return self._render(entity_pages.skill_page, skill_id)
-
-    def tool_page(self, tool_id: str) -> str:
-        return self._render(entity_pages.tool_page, tool_id)
-
-    def jd_page(self, role_id: str, level_id: str) -> str:
-        return job_descriptions.jd_page(self._guide, role_id, level_id, self._here(), self._site_url)
 
     # Listings (called from hand-written pages).
     def roles_index(self) -> str:
