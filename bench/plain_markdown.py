@@ -32,7 +32,7 @@ BASE_CONFIG = "mkdocs-base.yml"  # the real config, copied: the plain one INHERI
 DROPPED_PLUGINS = {"macros"}
 # Hooks that turn data into pages (the page generator, JSON-LD), and one that only acts under
 # `mkdocs serve` and imports the macros package. A new hook is kept unless it is listed here.
-DROPPED_HOOKS = {"macros/page_generator.py", "macros/structured_data.py", "macros/theme_cache.py"}
+DROPPED_HOOKS = {"macros/page_generator.py", "macros/structured_data.py", "macros/live_preview.py"}
 
 
 class _Capture:
