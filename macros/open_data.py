@@ -56,8 +56,15 @@ def export_model(collection: str) -> type[BaseModel]:
     )
 
 
+@cache
+def _json_schema(collection: str) -> str:
+    # Generating a schema takes pydantic ~10 ms, and the models do not change within a process
+    # (`mkdocs serve` rebuilds); kept as JSON text, so no caller can change the kept copy.
+    return json.dumps(export_model(collection).model_json_schema(by_alias=True))
+
+
 def schema_document(collection: str, site_url: str) -> dict:
-    schema = export_model(collection).model_json_schema(by_alias=True)
+    schema = json.loads(_json_schema(collection))
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": absolute(site_url, f"{EXPORT_DIR}/{collection}.schema.json"),
