@@ -1,6 +1,7 @@
 """The serve loop: from saving a data file to the rebuilt page being served by `mkdocs serve`.
 
-A copy of the guide is served as `make serve` serves it. Each round rewrites one role's
+A copy of the guide is served as `make serve` serves it (its temporary site folder on the
+RAM disk /dev/shm where there is one). Each round rewrites one role's
 summary with a new marker, as an editor saves a file, and polls the role page over HTTP
 every 20 ms until the marker is in it. MkDocs' own "Documentation built in" lines give the
 rebuild's share; the rest is noticing the change (MkDocs polls files every 0.5 s) and
@@ -66,6 +67,11 @@ def _wait_for(condition, what: str, timeout: float = TIMEOUT):
     raise TimeoutError(f"serve loop: gave up waiting for {what} after {timeout:.0f} s")
 
 
+def serve_tmpdir() -> str:
+    """Where `make serve` has MkDocs put its temporary site: the Makefile's SERVE_TMPDIR."""
+    return next(d for d in ("/dev/shm", os.environ.get("TMPDIR"), "/tmp") if d and os.path.isdir(d))
+
+
 def measure(work: Path, rounds: int) -> dict:
     project = copy_project(work / "serve-project")
     port = _free_port()
@@ -78,7 +84,7 @@ def measure(work: Path, rounds: int) -> dict:
     with open(log_path, "w") as log:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project, env=BUILD_ENV, stdout=log, stderr=subprocess.STDOUT,
+            cwd=project, env={**BUILD_ENV, "TMPDIR": serve_tmpdir()}, stdout=log, stderr=subprocess.STDOUT,
         )
     try:
         _wait_for(lambda: _get(url), "the first build to be served", timeout=600)
@@ -111,6 +117,7 @@ def measure(work: Path, rounds: int) -> dict:
         "rounds": rounds,
         "page": "/" + PAGE,
         "edited": DATA_FILE,
+        "site_folder_in": serve_tmpdir(),
         "median": statistics.median(seconds),
         "min": min(seconds),
         "max": max(seconds),
