@@ -146,6 +146,15 @@ def test_nav_lists_sections_not_entities(real_site):
     assert len(targets) == len(configured)
 
 
+@pytest.mark.parametrize("path", ["", "roles/api-developer/", "job-descriptions/"])
+def test_no_script_blocks_the_first_paint(real_site, path):
+    # Material's bundle and ours run after the page is parsed (defer), so the page paints first;
+    # inline scripts are the theme's few lines and data blocks (application/json, ld+json).
+    scripts = real_site.page(path).select("script[src]")
+    assert any("assets/javascripts/bundle." in s["src"] for s in scripts)
+    assert [s["src"] for s in scripts if not s.has_attr("defer") and not s.has_attr("async")] == []
+
+
 def test_search_index_holds_roles_skills_tools_and_questions(real_site):
     index = json.loads((real_site.site / "search" / "search_index.json").read_text())
     locations = {doc["location"] for doc in index["docs"]}
