@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import posixpath
 import re
 
 import pytest
@@ -141,9 +142,15 @@ def test_nav_lists_sections_not_entities(real_site):
     targets = {a["href"].split("#")[0] for a in nav}
     entity_pages = {f"../../{kind}/{i}/" for kind in ("roles", "skills", "tools") for i in getattr(GUIDE, kind)}
     assert targets and not targets & entity_pages
-    # The nav is mkdocs.yml's hand-written list, so its size cannot grow with the data.
+    # The nav is mkdocs.yml's hand-written list, so its size cannot grow with the data. With
+    # navigation.prune, a closed section shows as a link to its first page, so a page's nav
+    # holds some of those pages, and nothing else.
     configured = re.findall(r"^\s+- (?:[^:]+: )?(\S+\.md)$", (ROOT / "mkdocs.yml").read_text(), re.M)
-    assert len(targets) == len(configured)
+    here = "/roles/api-developer/"
+    shown = {posixpath.normpath(posixpath.join(here, target)).rstrip("/") + "/" for target in targets}
+    configured_urls = {("/" + re.sub(r"(^|/)?index$", "", path.removesuffix(".md"))).rstrip("/") + "/" for path in configured}
+    assert shown <= configured_urls, shown - configured_urls
+    assert len(targets) >= 8  # every top-level item, open or closed
 
 
 @pytest.mark.parametrize("path", ["", "roles/api-developer/", "job-descriptions/"])
