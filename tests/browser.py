@@ -6,13 +6,11 @@ Playwright's build). Without a browser these tests fail and say why; they never 
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
-from pathlib import Path
 
 from playwright.sync_api import expect
+
+from bench.gzip_server import GzipServer
 
 # Debian's Chromium as root in a sandboxed machine: no sandbox, and no background traffic to
 # Google's hosts (this machine's closed network refuses it, and no test may need the network).
@@ -43,30 +41,9 @@ NO_BROWSER = (
 )
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002  (the base class's name)
-        pass
-
-
-class SiteServer:
-    """The built site over HTTP on 127.0.0.1 and a free port, as a static host would serve it."""
-
-    def __init__(self, root: Path):
-        handler = functools.partial(_QuietHandler, directory=str(root))
-        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.origin = f"http://127.0.0.1:{self._server.server_address[1]}"
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-
-    def __enter__(self) -> SiteServer:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-
-    def url(self, path: str = "/") -> str:
-        return self.origin + "/" + path.lstrip("/")
+# The built site on 127.0.0.1 and a free port, served as a static host serves it (gzip, cache
+# headers): the same server `make bench` measures page weight and Lighthouse with.
+SiteServer = GzipServer
 
 
 # One page of every kind a reader meets, as URL paths of the built site. The browser,
