@@ -12,7 +12,7 @@ RUNTIME_STAMP := $(VENV)/.runtime-installed
 TEST_STAMP    := $(VENV)/.test-installed
 LIGHTHOUSE_STAMP := bench/node_modules/.package-lock.json
 
-.PHONY: serve build check new schemas contract lint test browser bench lock clean
+.PHONY: serve build check new schemas contract lint test test-fast browser bench lock clean
 
 # `mkdocs serve` rebuilds the whole site into a temporary folder on every save. Where a RAM
 # disk exists (/dev/shm on Linux), the folder goes there: on a VM's disk, creating the
@@ -29,27 +29,31 @@ build: $(RUNTIME_STAMP)
 
 ## check: validate data/ without building; prints file:line:col: field: problem (hint)
 check: $(RUNTIME_STAMP)
-	$(PY) -m macros.check data
+	$(PY) -m tools.check data
 
 ## new: write a new data file to fill in, valid as written: make new KIND=<role|skill|tool|faq> ID=<id>
 new: $(RUNTIME_STAMP)
-	$(PY) -m macros.scaffold "$(KIND)" "$(ID)"
+	$(PY) -m tools.scaffold "$(KIND)" "$(ID)"
 
 ## schemas: regenerate schemas/*.schema.json (editor help) from macros/models.py
 schemas: $(RUNTIME_STAMP)
-	$(PY) -m macros.schemas
+	$(PY) -m tools.schemas
 
 ## contract: after a strict build, add newly published URL#anchors to link-contract.txt (never drops one)
 contract: build
-	$(PY) -m macros.link_contract write site
+	$(PY) -m tools.link_contract write site
 
 ## lint: every pre-commit hook on every file (ruff, yamllint, markdown, workflows, data); part of `make test`
 lint: $(TEST_STAMP)
 	$(VENV)/bin/pre-commit run --all-files
 
-## test: install the test tools and a browser if needed, then run the whole suite
+## test: install the test tools and a browser if needed, then run the whole suite (every tier in tests/)
 test: $(TEST_STAMP) browser
 	$(PY) -m pytest
+
+## test-fast: a contributor's loop: the unit tests and one strict build of the real guide, asserted on
+test-fast: $(TEST_STAMP)
+	$(PY) -m pytest -m "unit or site"
 
 # The browser tests drive Chromium. Debian's package when we can install it (as root, with apt),
 # otherwise Playwright's own build. tests/browser.py finds whichever is there and says so if none.

@@ -15,7 +15,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .gzip_server import GzipServer
+from tools.static_server import GzipServer
 
 BENCH = Path(__file__).resolve().parent
 CLI = BENCH / "node_modules" / "lighthouse" / "cli" / "index.js"

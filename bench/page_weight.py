@@ -13,7 +13,7 @@ import gzip
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-from .gzip_server import GzipServer
+from tools.static_server import GzipServer
 
 SEARCH_INDEX = "search/search_index.json"
 KINDS = ("html", "css", "js", "other")

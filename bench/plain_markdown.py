@@ -30,9 +30,9 @@ from .synthetic import write_synthetic_data
 PLAIN_CONFIG = "mkdocs.yml"
 BASE_CONFIG = "mkdocs-base.yml"  # the real config, copied: the plain one INHERITs it
 DROPPED_PLUGINS = {"macros"}
-# Hooks that turn data into pages (the page generator, JSON-LD), and one that only acts under
-# `mkdocs serve` and imports the macros package. A new hook is kept unless it is listed here.
-DROPPED_HOOKS = {"macros/page_generator.py", "macros/structured_data.py", "macros/live_preview.py"}
+# Hooks that load data or turn it into pages (validation, the page generator, JSON-LD), and one
+# that only acts under `mkdocs serve`. A new hook is kept unless it is listed here.
+DROPPED_HOOKS = {"hooks/validate_data.py", "hooks/generate_pages.py", "hooks/structured_data.py", "hooks/live_preview.py"}
 
 
 class _Capture:
@@ -84,7 +84,7 @@ def capture(project: Path, out: Path) -> int:
         target = docs / src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
-    for folder in ("overrides", "macros", "data"):  # the hooks that stay, and the files pages say they come from
+    for folder in ("overrides", "hooks", "macros", "data"):  # the hooks that stay, what they import, and the data
         if (project / folder).is_dir():
             shutil.copytree(project / folder, out / folder)
     shutil.copy2(project / "mkdocs.yml", out / BASE_CONFIG)

@@ -26,11 +26,11 @@ from .synthetic import write_synthetic_data
 # (label, file suffix, function name): cumulative time of that function, counted once per stack.
 STAGES = [
     ("data: load and validate (macros.loader.load_guide)", "macros/loader.py", "load_guide"),
-    ("data: render generated pages (page_generator.on_page_markdown)", "macros/page_generator.py", "on_page_markdown"),
-    ("data: generate files (page_generator.on_files: pages, exports)", "macros/page_generator.py", "on_files"),
-    ("data: render listings on hand-written pages (macros.namespace)", "macros/namespace.py", "_render"),
-    ("JSON-LD (structured_data.on_page_context)", "macros/structured_data.py", "on_page_context"),
-    ("copy-link buttons (copy_links.on_page_content)", "macros/copy_links.py", "on_page_content"),
+    ("data: render generated pages (generate_pages.on_page_markdown)", "hooks/generate_pages.py", "on_page_markdown"),
+    ("data: generate files (generate_pages.on_files: pages, exports)", "hooks/generate_pages.py", "on_files"),
+    ("data: render listings on hand-written pages (macros.namespace)", "macros/namespace.py", "<lambda>"),
+    ("JSON-LD (structured_data.on_page_context)", "hooks/structured_data.py", "on_page_context"),
+    ("copy-link buttons (copy_links.on_page_content)", "hooks/copy_links.py", "on_page_content"),
     ("mkdocs-macros: on_page_markdown, its Jinja pass included", "mkdocs_macros/plugin.py", "on_page_markdown"),
     ("Markdown to HTML (Python-Markdown + extensions)", "markdown/core.py", "convert"),
     ("theme templates (Material, Jinja)", "mkdocs/commands/build.py", "_build_template"),

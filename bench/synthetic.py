@@ -19,11 +19,15 @@ from pathlib import Path
 import yaml
 
 from macros.guide import Guide
-from macros.loader import _walk_refs as walk_refs  # the loader's own walk over Ref-typed fields
-from macros.loader import load_guide
+from macros.loader import (
+    load_guide,
+    walk_refs,  # the loader's own walk over Ref-typed fields
+)
+from macros.registry import REGISTRY
 
 ROOT = Path(__file__).resolve().parents[1]
-GROWING = ("roles", "skills", "tools", "faqs")  # one file per entity; everything else is a closed vocabulary
+# The collections with a file per entity; everything else is a closed vocabulary (one file each).
+GROWING = tuple(c.name for c in REGISTRY if c.one_file_per_entity)
 NAME_FIELDS = ("title", "name")
 
 
@@ -100,8 +104,10 @@ def _deep_copy(value):
 
 
 def main(argv: list[str]) -> int:
+    """``python -m bench.synthetic DEST FACTOR [SOURCE]``: write SOURCE's data (default data/) at FACTOR times."""
     dest, factor = Path(argv[0]), int(argv[1])
-    counts = write_synthetic_data(ROOT / "data", dest, factor)
+    source = Path(argv[2]) if len(argv) > 2 else ROOT / "data"
+    counts = write_synthetic_data(source, dest, factor)
     load_guide(dest)  # fails loudly if the generator ever writes invalid data
     print(f"wrote {dest} at {factor}x: " + ", ".join(f"{n} {c}" for c, n in counts.items()))  # noqa: T201
     return 0

@@ -1,12 +1,9 @@
-"""mkdocs-macros entry point: wires the loader and the renderers to the pages, nothing more."""
+"""mkdocs-macros entry point: hands the build's data to the pages as ``guide``, nothing more."""
 
-from pathlib import Path
-
-from .loader import load_guide
 from .namespace import GuideNamespace
+from .site_build import build_of
 
 
 def define_env(env):
-    project = Path(env.conf.config_file_path).parent
-    guide = load_guide(project / "data", root=project)  # already loaded by the page generator: a cache hit
-    env.variables["guide"] = GuideNamespace(guide, lambda: env.page.file.src_uri, env.conf.site_url or "/")
+    # The data was loaded and validated once, by the first hook (hooks/validate_data.py).
+    env.variables["guide"] = GuideNamespace(build_of(env.conf), lambda: env.page.file.src_uri)

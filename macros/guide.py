@@ -1,23 +1,35 @@
 """The loaded guide: every entity by id, in reading order, with cross-links computed both ways.
 
-A link between two entities is written once, in one data file; ``CrossLinks`` derives
-the other direction so that, for example, a skill page lists the roles that need it
-without any skill file naming those roles.
+``guide.roles``, ``guide.skills`` ... are the registry's collections (``registry.py``), each a
+dict by id in the order readers see them. A link between two entities is written once, in
+one data file; ``CrossLinks`` derives the other direction so that, for example, a skill page
+lists the roles that need it without any skill file naming those roles. ``references``
+holds every reference the data makes, by what it points at, for any collection.
+
+``guide.reading(reads)`` is the same guide, recording each entity a renderer looks at, so a
+page's "last updated" date can follow exactly the data files it shows (``files_read``).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import Literal
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, fields
+from typing import Any, Literal
 
-from .models import Duty, Expectation, Faq, Figure, Level, Release, Role, Skill, Source, Tool, ToolCategory
+from .registry import REGISTRY, Registry
 
 Importance = Literal["core", "helpful"]
+# (collection, id) read by a renderer; id None means the whole collection (it was listed or counted).
+Read = tuple[str, str | None]
+# (collection, id) -> the entries that reference it, as (collection, id, field path)
+References = dict[tuple[str, str], tuple[tuple[str, str, str], ...]]
 
 
 @dataclass(frozen=True)
 class CrossLinks:
+    """Links declared on one side, readable from both. Values list ids in reading order."""
+
     skill_tools: dict[str, tuple[str, ...]]
     tool_skills: dict[str, tuple[str, ...]]
     skill_roles: dict[str, tuple[tuple[str, Importance], ...]]
@@ -28,73 +40,128 @@ class CrossLinks:
     category_tools: dict[str, tuple[str, ...]]
 
 
-@dataclass(frozen=True)
-class Guide:
-    """All validated data. Dicts are ordered as readers see them (by ``order``, else by name)."""
+# For each cross-link: the collection of its keys and the collection of the ids it lists. An entry is
+# written by the key's file and by the files of the ids it lists, so reading it reads all of those.
+LINK_COLLECTIONS: dict[str, tuple[str, str]] = {
+    "skill_tools": ("skills", "tools"),
+    "tool_skills": ("tools", "skills"),
+    "skill_roles": ("skills", "roles"),
+    "tool_roles": ("tools", "roles"),
+    "related_roles": ("roles", "roles"),
+    "role_faqs": ("roles", "faqs"),
+    "duty_roles": ("duties", "roles"),
+    "category_tools": ("tool_categories", "tools"),
+}
 
-    roles: dict[str, Role]
-    skills: dict[str, Skill]
-    tools: dict[str, Tool]
-    faqs: dict[str, Faq]
-    levels: dict[str, Level]
-    tool_categories: dict[str, ToolCategory]
-    sources: dict[str, Source]
-    duties: dict[str, Duty]
-    expectations: dict[str, Expectation]
-    figures: dict[str, Figure]
-    releases: dict[str, Release]  # newest first
-    files: dict[tuple[str, str], str]  # (collection, id) -> data/roles/x.yml
-    links: CrossLinks
+
+class Guide:
+    """All validated data, each collection under its registry name, ordered for reading."""
+
+    def __init__(self, entries: dict[str, dict[str, Any]], files: dict[tuple[str, str], str], *,
+                 data_path: str = "data", registry: Registry = REGISTRY, references: References | None = None,
+                 links: CrossLinks | None = None):
+        self._entries = entries
+        self.files = files  # (collection, id) -> data/roles/x.yml, relative to the project
+        self.data_path = data_path  # the data folder, relative to the project
+        self.registry = registry
+        self.references: References = references or {}
+        self.links = links if links is not None else _cross_links(entries)
+
+    def __getattr__(self, name: str) -> dict[str, Any]:
+        entries = self.__dict__.get("_entries", {})
+        if name in entries:
+            return entries[name]
+        raise AttributeError(f"the guide has no collection '{name}' (collections: {', '.join(entries)})")
 
     def source_file(self, collection: str, entity_id: str) -> str:
         """The data file an entity is written in, relative to the project root."""
         return self.files[(collection, entity_id)]
 
+    def reading(self, reads: set[Read]) -> Guide:
+        """This guide, adding to ``reads`` every entity (or whole collection) that is looked at."""
+        entries = {name: _Recorded(items, name, reads) for name, items in self._entries.items()}
+        links = CrossLinks(**{f.name: _RecordedLinks(getattr(self.links, f.name), *LINK_COLLECTIONS[f.name], reads)
+                              for f in fields(CrossLinks)})
+        return Guide(entries, self.files, data_path=self.data_path, registry=self.registry,  # type: ignore[arg-type]
+                     references=self.references, links=links)
 
-def ordered_guide(
-    *,
-    roles: list[Role],
-    skills: list[Skill],
-    tools: list[Tool],
-    faqs: list[Faq],
-    levels: list[Level],
-    tool_categories: list[ToolCategory],
-    sources: list[Source],
-    duties: list[Duty],
-    expectations: list[Expectation],
-    figures: list[Figure],
-    releases: list[Release],
-    files: dict[tuple[str, str], str],
-) -> Guide:
+    def files_read(self, reads: set[Read]) -> list[str]:
+        """The data files behind ``reads``: each entity's file, or a collection's folder or file."""
+        whole = {name for name, entity_id in reads if entity_id is None}
+        paths = {f"{self.data_path}/{self.registry[name].path}" for name in whole}
+        paths.update(self.files[(name, entity_id)] for name, entity_id in reads
+                     if name not in whole and entity_id is not None and (name, entity_id) in self.files)
+        return sorted(paths)
+
+
+class _Recorded(Mapping[str, Any]):
+    """A collection that records what is read of it: one entity by id, or all of them."""
+
+    def __init__(self, items: dict[str, Any], name: str, reads: set[Read]):
+        self._items = items
+        self._name = name
+        self._reads = reads
+
+    def __getitem__(self, key: str) -> Any:
+        self._reads.add((self._name, key))
+        return self._items[key]
+
+    def __contains__(self, key: object) -> bool:
+        if isinstance(key, str):
+            self._reads.add((self._name, key))
+        return key in self._items
+
+    def __iter__(self) -> Iterator[str]:
+        self._reads.add((self._name, None))
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        self._reads.add((self._name, None))
+        return len(self._items)
+
+
+class _RecordedLinks(Mapping[str, tuple]):
+    """A cross-link map that records, for each entry read, the files that declare it."""
+
+    def __init__(self, items: dict[str, tuple], key_collection: str, value_collection: str, reads: set[Read]):
+        self._items = items
+        self._keys = key_collection
+        self._values = value_collection
+        self._reads = reads
+
+    def __getitem__(self, key: str) -> tuple:
+        value = self._items[key]
+        self._reads.add((self._keys, key))
+        self._reads.update((self._values, v if isinstance(v, str) else v[0]) for v in value)
+        return value
+
+    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+        self._reads.add((self._keys, key))  # an absent entry is read too: a new link would change the page
+        return self[key] if key in self._items else default
+
+    def __iter__(self) -> Iterator[str]:
+        self._reads.update({(self._keys, None), (self._values, None)})
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        self._reads.update({(self._keys, None), (self._values, None)})
+        return len(self._items)
+
+
+def assemble(registry: Registry, grouped: dict[str, list[Any]], files: dict[tuple[str, str], str], *,
+             data_path: str = "data", references: References | None = None) -> Guide:
     """Sort each collection for reading and compute the cross-links."""
-
-    def by_id(items, key):
-        return {item.id: item for item in sorted(items, key=key)}
-
-    guide_roles = by_id(roles, lambda r: (r.order, r.id))
-    guide_skills = by_id(skills, lambda s: (s.name.casefold(), s.id))
-    guide_tools = by_id(tools, lambda t: (t.name.casefold(), t.id))
-    guide_faqs = by_id(faqs, lambda f: (f.order, f.id))
-    guide_levels = by_id(levels, lambda lv: (lv.order, lv.id))
-    guide_categories = by_id(tool_categories, lambda c: (c.order, c.id))
-    return Guide(
-        roles=guide_roles,
-        skills=guide_skills,
-        tools=guide_tools,
-        faqs=guide_faqs,
-        levels=guide_levels,
-        tool_categories=guide_categories,
-        sources={s.id: s for s in sources},
-        duties={d.id: d for d in duties},
-        expectations=by_id(expectations, lambda e: (e.order, e.id)),
-        figures={f.id: f for f in figures},
-        releases=by_id(releases, lambda r: tuple(-n for n in r.version)),
-        files=files,
-        links=_cross_links(guide_roles, guide_skills, guide_tools, guide_faqs),
-    )
+    entries = {}
+    for collection in registry:
+        items = grouped.get(collection.name, [])
+        if collection.order is not None:
+            items = sorted(items, key=collection.order)
+        entries[collection.name] = {item.id: item for item in items}
+    return Guide(entries, files, data_path=data_path, registry=registry, references=references)
 
 
-def _cross_links(roles, skills, tools, faqs) -> CrossLinks:
+def _cross_links(entries: dict[str, dict[str, Any]]) -> CrossLinks:
+    roles, skills, tools, faqs = (entries.get(name, {}) for name in ("roles", "skills", "tools", "faqs"))
     skill_tools: dict[str, set[str]] = defaultdict(set)
     tool_skills: dict[str, set[str]] = defaultdict(set)
     for skill in skills.values():
@@ -109,6 +176,7 @@ def _cross_links(roles, skills, tools, faqs) -> CrossLinks:
     skill_roles: dict[str, list[tuple[str, Importance]]] = defaultdict(list)
     tool_roles: dict[str, list[str]] = defaultdict(list)
     related: dict[str, set[str]] = defaultdict(set)
+    duty_roles: dict[str, list[str]] = defaultdict(list)
     for role in roles.values():  # already in reading order, so the lists below are too
         for skill_id in role.skills.core:
             skill_roles[skill_id].append((role.id, "core"))
@@ -119,9 +187,6 @@ def _cross_links(roles, skills, tools, faqs) -> CrossLinks:
         for other in role.related:
             related[role.id].add(other)
             related[other].add(role.id)
-
-    duty_roles: dict[str, list[str]] = defaultdict(list)
-    for role in roles.values():
         for item in role.responsibilities:
             if item.duty and role.id not in duty_roles[item.duty]:
                 duty_roles[item.duty].append(role.id)
@@ -138,7 +203,7 @@ def _cross_links(roles, skills, tools, faqs) -> CrossLinks:
     position = {name: {entity_id: i for i, entity_id in enumerate(order)}
                 for name, order in (("roles", roles), ("skills", skills), ("tools", tools))}
 
-    def in_order(ids, kind):
+    def in_order(ids: set[str], kind: str) -> tuple[str, ...]:
         # Sort the few linked ids by reading position: scanning the whole collection once per
         # entity made computing the links quadratic in the number of entities.
         where = position[kind]

@@ -1,8 +1,8 @@
 """Load ``data/`` into a validated, cross-referenced ``Guide``, or report every problem at once.
 
-Plain Python with no MkDocs import. ``load_guide`` parses and validates the data once
-per change: a second call with unchanged files returns the same ``Guide``, so the
-page generator and the macros share one load per build.
+Plain Python with no MkDocs import. What there is to load comes from the registry
+(``registry.py``): each collection's model and where its files live. A build loads the data
+once, in the first hook (``hooks/validate_data.py``), and hands the ``Guide`` on.
 """
 
 from __future__ import annotations
@@ -18,43 +18,25 @@ from typing import Annotated, Any, Union, get_args, get_origin
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .guide import Guide, ordered_guide
-from .models import COLLECTIONS, FILE_MODELS, ROLE_SECTIONS, SLUG_PATTERN, Collection, Ref
+from .guide import Guide, assemble
+from .models import SLUG_PATTERN, Ref
 from .problems import DataError, Problem, field_path
+from .registry import REGISTRY, SUFFIX, Collection, Registry
+from .urls import ROLE_SECTIONS
 from .yaml_source import Loc, YamlSource, parse_yaml
 
-SUFFIX = ".yml"
 IGNORED_NAMES = {"README.md"}
-BY_NAME = {c.name: c for c in COLLECTIONS}
 
 
-def load_guide(data_dir: str | Path, *, root: str | Path | None = None) -> Guide:
+def load_guide(data_dir: str | Path, *, root: str | Path | None = None, registry: Registry = REGISTRY) -> Guide:
     """Load and validate every file under ``data_dir``.
 
     Problems are reported with paths relative to ``root`` (default: the parent of
     ``data_dir``, i.e. the project). Raises ``DataError`` listing all of them.
     """
     data_dir = Path(data_dir).resolve()
-    root = Path(root).resolve() if root else data_dir.parent
-    key = (data_dir, root)
-    stamp = _fingerprint(data_dir)
-    cached = _CACHE.get(key)
-    if cached and cached[0] == stamp:
-        return cached[1]
-    guide = _Load(data_dir, root).run()
-    _CACHE[key] = (stamp, guide)
-    return guide
-
-
-_CACHE: dict[tuple[Path, Path], tuple[tuple, Guide]] = {}
-
-
-def _fingerprint(data_dir: Path) -> tuple:
-    stats = []
-    for path in data_dir.rglob("*"):
-        st = path.stat()
-        stats.append((str(path), st.st_mtime_ns, st.st_size))
-    return tuple(sorted(stats))
+    root_dir = Path(root).resolve() if root else data_dir.parent
+    return _Load(data_dir, root_dir, registry).run()
 
 
 @dataclass
@@ -69,14 +51,17 @@ class _Entity:
 
 
 class _Load:
-    def __init__(self, data_dir: Path, root: Path):
+    def __init__(self, data_dir: Path, root: Path, registry: Registry):
         self.data_dir = data_dir
         self.root = root
+        self.registry = registry
         self.problems: list[Problem] = []
         self.entities: list[_Entity] = []
+        # (collection, id) -> who references it: (collection, id, field path)
+        self.references: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
         # Every id that exists, even in a file that failed validation, so one broken
         # file does not also show up as "unknown id" wherever it is referenced.
-        self.known: dict[str, dict[str, str]] = {c.name: {} for c in COLLECTIONS}
+        self.known: dict[str, dict[str, str]] = {c.name: {} for c in registry}
         # Vocabularies whose single file could not be parsed: their ids are unknowable, so
         # references to them are not checked (the file's own syntax error says it all).
         self.unreadable: set[str] = set()
@@ -109,8 +94,8 @@ class _Load:
         return self.assemble()
 
     def read_files(self) -> None:
-        folders = {c.path: c for c in COLLECTIONS if c.one_file_per_entity}
-        single_files = {c.path: c for c in COLLECTIONS if not c.one_file_per_entity}
+        folders = {c.path: c for c in self.registry if c.one_file_per_entity}
+        single_files = {c.path: c for c in self.registry if not c.one_file_per_entity}
         seen_single: set[str] = set()
         for path in sorted(self.data_dir.rglob("*")):
             rel_parts = path.relative_to(self.data_dir).parts
@@ -184,19 +169,20 @@ class _Load:
         if source is None:
             self.unreadable.add(collection.name)
             return
-        items = source.data.get(collection.list_key)
+        list_key = typing.cast(str, collection.list_key)
+        items = source.data.get(list_key)
         if isinstance(items, list):  # record ids before validation, for reference checks
             for item in items:
                 if isinstance(item, dict) and isinstance(item.get("id"), str):
                     self.known[collection.name].setdefault(item["id"], rel)
-        wrapper = self.validate(FILE_MODELS[collection.name], source.data, rel, source)
+        wrapper = self.validate(collection.file_model, source.data, rel, source)
         if wrapper is None:
             return
         seen: dict[str, int] = {}
-        for index, model in enumerate(getattr(wrapper, collection.list_key)):
-            entity = _Entity(collection, model, rel, source, (collection.list_key, index))
+        for index, model in enumerate(getattr(wrapper, list_key)):
+            entity = _Entity(collection, model, rel, source, (list_key, index))
             if model.id in seen:
-                line, _ = source.position((collection.list_key, seen[model.id], "id"))
+                line, _ = source.position((list_key, seen[model.id], "id"))
                 self.add_for(entity, ("id",), f"duplicate {collection.noun} id '{model.id}'", f"first used on line {line}")
                 continue
             seen[model.id] = index
@@ -213,10 +199,14 @@ class _Load:
 
     def check_references(self) -> None:
         for entity in self.entities:
-            for loc, ref, value, at_key in _walk_refs(entity.model, type(entity.model), ()):
+            from_id = getattr(entity.model, "id", "")
+            for loc, ref, value, at_key in walk_refs(entity.model, type(entity.model), ()):
                 known = self.known[ref.collection]
-                if value not in known and ref.collection not in self.unreadable:
-                    collection = BY_NAME[ref.collection]
+                if value in known:
+                    self.references.setdefault((ref.collection, value), []).append(
+                        (entity.collection.name, from_id, field_path(loc)))
+                elif ref.collection not in self.unreadable:
+                    collection = self.registry[ref.collection]
                     self.add_for(entity, loc, f"unknown {collection.noun} '{value}'", _suggest(value, known, collection), at_key=at_key)
             for loc, message, hint in _walk_duplicates(entity.model, ()):
                 self.add_for(entity, loc, message, hint)
@@ -272,12 +262,13 @@ class _Load:
                 anchors[old] = f"a former id in {where}"
 
     def assemble(self) -> Guide:
-        grouped: dict[str, list] = {c.name: [] for c in COLLECTIONS}
+        grouped: dict[str, list] = {c.name: [] for c in self.registry}
         files: dict[tuple[str, str], str] = {}
         for entity in self.entities:
             grouped[entity.collection.name].append(entity.model)
             files[(entity.collection.name, entity.model.id)] = entity.path
-        return ordered_guide(files=files, **grouped)
+        references = {target: tuple(sources) for target, sources in self.references.items()}
+        return assemble(self.registry, grouped, files, data_path=self.rel(self.data_dir), references=references)
 
 
 # --- describing pydantic errors ------------------------------------------------------
@@ -377,7 +368,7 @@ def _ref_in(metadata) -> Ref | None:
     return next((m for m in metadata if isinstance(m, Ref)), None)
 
 
-def _walk_refs(value: Any, tp: Any, loc: Loc, metadata=(), at_key=False) -> typing.Iterator[tuple[Loc, Ref, str, bool]]:
+def walk_refs(value: Any, tp: Any, loc: Loc, metadata=(), at_key=False) -> typing.Iterator[tuple[Loc, Ref, str, bool]]:
     """Yield (location, Ref, id, is a mapping key) for every reference held in ``value``."""
     ref = _ref_in(metadata)
     if ref and isinstance(value, str):
@@ -386,23 +377,23 @@ def _walk_refs(value: Any, tp: Any, loc: Loc, metadata=(), at_key=False) -> typi
     origin = get_origin(tp)
     if origin is Annotated:
         base, *meta = get_args(tp)
-        yield from _walk_refs(value, base, loc, (*metadata, *meta), at_key)
+        yield from walk_refs(value, base, loc, (*metadata, *meta), at_key)
     elif origin in (Union, types.UnionType):
         if value is not None:
             (actual,) = [a for a in get_args(tp) if a is not type(None)]
-            yield from _walk_refs(value, actual, loc, metadata, at_key)
+            yield from walk_refs(value, actual, loc, metadata, at_key)
     elif origin is list:
         (item_tp,) = get_args(tp)
         for index, item in enumerate(value):
-            yield from _walk_refs(item, item_tp, (*loc, index))
+            yield from walk_refs(item, item_tp, (*loc, index))
     elif origin is dict:
         key_tp, value_tp = get_args(tp)
         for key, item in value.items():
-            yield from _walk_refs(key, key_tp, (*loc, key), at_key=True)
-            yield from _walk_refs(item, value_tp, (*loc, key))
+            yield from walk_refs(key, key_tp, (*loc, key), at_key=True)
+            yield from walk_refs(item, value_tp, (*loc, key))
     elif isinstance(value, BaseModel):
         for name, info in type(value).model_fields.items():
-            yield from _walk_refs(getattr(value, name), info.annotation, (*loc, name), info.metadata)
+            yield from walk_refs(getattr(value, name), info.annotation, (*loc, name), info.metadata)
 
 
 def _walk_duplicates(value: Any, loc: Loc) -> typing.Iterator[tuple[Loc, str, str]]:

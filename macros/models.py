@@ -24,6 +24,8 @@ from pydantic import (
     model_validator,
 )
 
+from .urls import ROLE_SECTIONS
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
@@ -35,7 +37,9 @@ class Ref:
 
     @property
     def description(self) -> str:
-        return f"The id of an entry in {_WHERE[self.collection]}."
+        from .registry import REGISTRY  # the registry imports this module
+
+        return f"The id of an entry in {REGISTRY[self.collection].where}."
 
     def __get_pydantic_json_schema__(self, core_schema, handler):
         # Editors show this next to the field: where the ids it accepts are defined.
@@ -114,8 +118,6 @@ SourceRef = Annotated[str, Ref("sources")]
 ToolCategoryRef = Annotated[str, Ref("tool_categories")]
 DutyRef = Annotated[str, Ref("duties")]
 
-# Section anchors on a role page; a responsibility id must not take one of them.
-ROLE_SECTIONS = ("top", "overview", "responsibilities", "skills", "tools", "typical-day", "career-path", "related-roles", "faq", "sources")
 
 
 def _not_a_role_section(value: str) -> str:
@@ -155,9 +157,6 @@ class Source(Model):
     url: HttpsUrl | None = Field(default=None, description="https:// address, if known.")
     note: Prose | None = Field(default=None, description="What a reader should know about this source (gaps, age).")
 
-
-class SourcesFile(Model):
-    sources: list[Source] = Field(min_length=1)
 
 
 class SalaryBand(Model):
@@ -199,9 +198,6 @@ class Level(Model):
         return self
 
 
-class LevelsFile(Model):
-    levels: list[Level] = Field(min_length=1)
-
 
 class ToolCategory(Model):
     id: Slug
@@ -209,9 +205,6 @@ class ToolCategory(Model):
     order: int = Field(ge=0)
     summary: Sentence
 
-
-class ToolCategoriesFile(Model):
-    categories: list[ToolCategory] = Field(min_length=1)
 
 
 class Duty(Model):
@@ -222,9 +215,6 @@ class Duty(Model):
     summary: Sentence
     sources: list[SourceRef] = _sources_field("duty")
 
-
-class DutiesFile(Model):
-    duties: list[Duty] = Field(min_length=1)
 
 
 class Expectation(Model):
@@ -238,9 +228,6 @@ class Expectation(Model):
     sources: list[SourceRef] = _sources_field("expectation")
 
 
-class ExpectationsFile(Model):
-    expectations: list[Expectation] = Field(min_length=1)
-
 
 class Figure(Model):
     """A number the guide states (other than pay bands): always one source's claim, with its date."""
@@ -253,9 +240,6 @@ class Figure(Model):
     as_of: datetime.date = Field(description="Date the source gives for the figure, or its publication date.")
     note: Prose | None = Field(default=None, description="How much weight the figure can bear.")
 
-
-class FiguresFile(Model):
-    figures: list[Figure] = Field(min_length=1)
 
 
 class Release(Model):
@@ -273,9 +257,6 @@ class Release(Model):
     def version(self) -> tuple[int, ...]:
         return tuple(int(part) for part in self.id.split("."))
 
-
-class ChangelogFile(Model):
-    releases: list[Release] = Field(min_length=1)
 
 
 # --- growing collections: one file per entity ---------------------------------------
@@ -348,59 +329,3 @@ class Faq(Model):
     roles: list[RoleRef] = Field(default=[], description="Roles whose pages list this question.")
     former_ids: list[Slug] = _former_ids_field()
     sources: list[SourceRef] = _sources_field("question")
-
-
-# --- where each collection lives ---------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Collection:
-    """How one collection is stored under ``data/``."""
-
-    name: str  # attribute on Guide, and the key of Ref()
-    noun: str  # how an error message names one item
-    model: type[Model]
-    path: str  # a folder (one file per entity) or a single file, relative to data/
-    list_key: str | None = None  # for single files: the key that holds the items
-
-    @property
-    def one_file_per_entity(self) -> bool:
-        return self.list_key is None
-
-
-_WHERE = {
-    "roles": "data/roles/ (a file name without .yml)",
-    "skills": "data/skills/ (a file name without .yml)",
-    "tools": "data/tools/ (a file name without .yml)",
-    "faqs": "data/faqs/ (a file name without .yml)",
-    "levels": "data/levels.yml",
-    "sources": "data/sources.yml",
-    "tool_categories": "data/tool-categories.yml",
-    "duties": "data/duties.yml",
-    "expectations": "data/expectations.yml",
-    "figures": "data/figures.yml",
-    "releases": "data/changelog.yml",
-}
-
-COLLECTIONS: tuple[Collection, ...] = (
-    Collection("sources", "source", Source, "sources.yml", "sources"),
-    Collection("levels", "level", Level, "levels.yml", "levels"),
-    Collection("tool_categories", "tool category", ToolCategory, "tool-categories.yml", "categories"),
-    Collection("duties", "duty", Duty, "duties.yml", "duties"),
-    Collection("expectations", "expectation", Expectation, "expectations.yml", "expectations"),
-    Collection("figures", "figure", Figure, "figures.yml", "figures"),
-    Collection("releases", "release", Release, "changelog.yml", "releases"),
-    Collection("roles", "role", Role, "roles"),
-    Collection("skills", "skill", Skill, "skills"),
-    Collection("tools", "tool", Tool, "tools"),
-    Collection("faqs", "FAQ", Faq, "faqs"),
-)
-FILE_MODELS: dict[str, type[Model]] = {
-    "sources": SourcesFile,
-    "levels": LevelsFile,
-    "tool_categories": ToolCategoriesFile,
-    "duties": DutiesFile,
-    "expectations": ExpectationsFile,
-    "figures": FiguresFile,
-    "releases": ChangelogFile,
-}

@@ -16,33 +16,32 @@ from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
+from . import urls
 from .guide import Guide
-from .models import Faq, Level, Model, Role, Skill, Tool
-from .render.job_descriptions import JD_PAGE, absolute
+from .models import Role
+from .registry import REGISTRY, Collection, Registry
+from .urls import absolute, place
 
-EXPORT_DIR = "data/v1"
 LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
-# collection -> (model, the page an entry is published on)
-EXPORTS: dict[str, tuple[type[Model], str]] = {
-    "roles": (Role, "roles/{id}.md"),
-    "skills": (Skill, "skills/{id}.md"),
-    "tools": (Tool, "tools/{id}.md"),
-    "levels": (Level, "levels.md#{id}"),
-    "faqs": (Faq, "faq.md#{id}"),
-}
+
+
+def exported(registry: Registry = REGISTRY) -> list[Collection]:
+    """The collections published under /data/v1/, in the registry's order."""
+    return [c for c in registry if c.export]
 
 
 @cache
-def export_model(collection: str) -> type[BaseModel]:
+def export_model(collection: Collection) -> type[BaseModel]:
     """The model of one export file: the envelope, and entries that are the data model plus URLs."""
-    model, _ = EXPORTS[collection]
-    extra = {"url": (str, Field(description="The entry's page on the guide (absolute URL)."))}
+    model = collection.model
+    extra: dict = {"url": (str, Field(description="The entry's page on the guide (absolute URL)."))}
     if model is Role:
         extra["job_descriptions"] = (
             dict[str, str], Field(description="The role's job description page at each level, keyed by level id."))
     entry = create_model(f"{model.__name__}Entry", __base__=model, **extra)
+    name = collection.name
     return create_model(
-        f"{collection.capitalize()}Export",
+        f"{name.capitalize()}Export",
         __config__=ConfigDict(extra="forbid", populate_by_name=True),
         schema_=(str, Field(alias="$schema", description="This file's JSON Schema.")),
         version=(str, Field(pattern=r"^[0-9]+\.[0-9]+\.[0-9]+$",
@@ -51,49 +50,48 @@ def export_model(collection: str) -> type[BaseModel]:
         license=(dict[str, str], Field(description="The licence of the content: name and URL.")),
         attribution=(str, Field(description="How to credit the guide when reusing the data.")),
         changelog=(str, Field(description="What changed between releases.")),
-        count=(int, Field(ge=0, description=f"How many {collection} the file holds.")),
-        **{collection: (list[entry], Field(description=f"Every entry of data/{collection}, in reading order."))},
+        count=(int, Field(ge=0, description=f"How many {name} the file holds.")),
+        **{name: (list[entry], Field(description=f"Every entry of data/{name}, in reading order."))},
     )
 
 
 @cache
-def _json_schema(collection: str) -> str:
+def _json_schema(collection: Collection) -> str:
     # Generating a schema takes pydantic ~10 ms, and the models do not change within a process
     # (`mkdocs serve` rebuilds); kept as JSON text, so no caller can change the kept copy.
     return json.dumps(export_model(collection).model_json_schema(by_alias=True))
 
 
-def schema_document(collection: str, site_url: str) -> dict:
+def schema_document(collection: Collection, site_url: str) -> dict:
     schema = json.loads(_json_schema(collection))
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": absolute(site_url, f"{EXPORT_DIR}/{collection}.schema.json"),
+        "$id": absolute(site_url, place(urls.EXPORT_SCHEMA, collection=collection.name)),
         "$comment": "Generated from macros/models.py at build time.",
         **schema,
-        "title": f"Backend Developer Guide open data: {collection}",
+        "title": f"Backend Developer Guide open data: {collection.name}",
     }
 
 
-def export_document(guide: Guide, collection: str, site_url: str, generated: datetime.date) -> dict:
-    _, page = EXPORTS[collection]
+def export_document(guide: Guide, collection: Collection, site_url: str, generated: datetime.date) -> dict:
     entries = []
-    for entry in getattr(guide, collection).values():
+    for entry in getattr(guide, collection.name).values():
         data = entry.model_dump(mode="json")
-        data["url"] = absolute(site_url, page.format(id=entry.id))
-        if collection == "roles":
+        data["url"] = absolute(site_url, collection.entry_place(entry.id) or urls.HOME)
+        if collection.model is Role:
             data["job_descriptions"] = {
-                level: absolute(site_url, JD_PAGE.format(role=entry.id, level=level)) for level in guide.levels
+                level: absolute(site_url, place(urls.JD_PAGE, role=entry.id, level=level)) for level in guide.levels
             }
         entries.append(data)
     document = {
-        "$schema": absolute(site_url, f"{EXPORT_DIR}/{collection}.schema.json"),
+        "$schema": absolute(site_url, place(urls.EXPORT_SCHEMA, collection=collection.name)),
         "version": data_version(guide),
         "generated": generated.isoformat(),
         "license": LICENCE,
-        "attribution": f"Backend Developer Guide, {absolute(site_url, 'index.md')}",
-        "changelog": absolute(site_url, "open-data/changelog.md"),
+        "attribution": f"Backend Developer Guide, {absolute(site_url, urls.HOME)}",
+        "changelog": absolute(site_url, urls.CHANGELOG),
         "count": len(entries),
-        collection: entries,
+        collection.name: entries,
     }
     export_model(collection).model_validate(document)  # a bug here is ours, not a contributor's: fail loudly
     return document
@@ -114,9 +112,9 @@ def export_files(guide: Guide, site_url: str) -> dict[str, str]:
     """Path under the site -> file content, for every export file and its schema."""
     generated = build_date()
     files = {}
-    for collection in EXPORTS:
-        files[f"{EXPORT_DIR}/{collection}.json"] = _dump(export_document(guide, collection, site_url, generated))
-        files[f"{EXPORT_DIR}/{collection}.schema.json"] = _dump(schema_document(collection, site_url))
+    for collection in exported(guide.registry):
+        files[place(urls.EXPORT, collection=collection.name)] = _dump(export_document(guide, collection, site_url, generated))
+        files[place(urls.EXPORT_SCHEMA, collection=collection.name)] = _dump(schema_document(collection, site_url))
     return files
 
 

@@ -1,32 +1,45 @@
-"""Shared fixtures: copies of the fixture data, and builds of the real site as a reader gets it."""
+"""The test tiers, and the fixtures they share.
+
+Each folder is a tier, marked by its name, cheapest first:
+
+| folder    | marker  | what it costs                                              |
+| --------- | ------- | ---------------------------------------------------------- |
+| unit/     | unit    | pure Python: models, loader, renderers, URLs, the data     |
+| site/     | site    | one strict build of the real guide, shared by the session  |
+| builds/   | builds  | strict builds of the small fixture project, one per change |
+| browser/  | browser | the real site in real Chromium (Playwright)                |
+| repo/     | repo    | the repository's own rules: linters, workflows, docs       |
+| bench/    | bench   | `make bench`'s scripts, run once at the smallest size      |
+
+`make test-fast` runs `unit` and `site`: a contributor's loop, one build of the guide.
+`make test` runs every tier.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
-import textwrap
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+
+from support.hostile import hostile_files
+from support.project import FIXTURE_DATA, ROOT, BuildResult, build, fixture_project
 
 # Tests see the same environment on a laptop and on GitHub's runners; a test that needs
 # the GitHub Actions behaviour (annotations) sets it itself.
 os.environ.pop("GITHUB_ACTIONS", None)
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "data")
+TIERS = ("unit", "site", "builds", "browser", "repo", "bench")
 
 
-def write(path: Path, text: str) -> Path:
-    """Write dedented text, creating folders; returns the path."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-    return path
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    tests = Path(__file__).parent
+    for item in items:
+        tier = Path(item.path).relative_to(tests).parts[0]
+        if tier not in TIERS:
+            raise pytest.UsageError(f"{item.nodeid}: a test lives in one of the tier folders {', '.join(TIERS)}")
+        item.add_marker(tier)
 
 
 @pytest.fixture
@@ -35,44 +48,29 @@ def data_dir(tmp_path: Path) -> Path:
     return Path(shutil.copytree(FIXTURE_DATA, tmp_path / "data"))
 
 
-def copy_project(dest: Path) -> Path:
-    """Copy the site's sources, data included, to ``dest``."""
-    dest.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / part)
-    return dest
-
-
-@dataclass
-class BuildResult:
-    returncode: int
-    log: str
-    site: Path
-
-    def page(self, url_path: str) -> BeautifulSoup:
-        """The HTML a reader gets at ``url_path`` (e.g. 'roles/api-developer/')."""
-        file = self.site / url_path.strip("/") / "index.html" if not url_path.endswith(".html") else self.site / url_path
-        return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
-
-
-def build(project: Path, site: Path, env: dict[str, str] | None = None) -> BuildResult:
-    """Run a strict `mkdocs build` as a contributor would, in a fresh process (``env`` adds variables)."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
-        cwd=project, capture_output=True, text=True, timeout=600,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-    )
-    return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The real guide, built strictly once for the whole session."""
+    result = build(ROOT, tmp_path_factory.mktemp("real") / "site")
+    assert result.returncode == 0, result.log
+    return result
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> BuildResult:
-    """The real guide, built strictly once for the whole session."""
-    result = build(ROOT, tmp_path_factory.mktemp("real") / "site")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The small fixture project, built as it is: what a mechanism test compares its change with."""
+    project = fixture_project(tmp_path_factory.mktemp("fixture") / "project")
+    result = build(project, project.parent / "site")
+    assert result.returncode == 0, result.log
+    return result
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The fixture project with hostile text in every kind of text field (support/hostile.py)."""
+    project = fixture_project(tmp_path_factory.mktemp("hostile") / "project")
+    hostile_files(project)
+    result = build(project, project.parent / "site")
     assert result.returncode == 0, result.log
     return result
 
@@ -82,7 +80,7 @@ def real_site(tmp_path_factory) -> BuildResult:
 @pytest.fixture(scope="session")
 def site_server(real_site: BuildResult):
     """The real built site served on 127.0.0.1; ``site_server.url('roles/')`` gives a page's address."""
-    from browser import SiteServer
+    from support.browser import SiteServer
 
     with SiteServer(real_site.site) as server:
         yield server
@@ -93,7 +91,7 @@ def browser():
     """One headless Chromium for the session. No browser is a failure that says why, not a skip."""
     from playwright.sync_api import Error, sync_playwright
 
-    from browser import CHROMIUM_ARGS, NO_BROWSER, chromium_executable
+    from support.browser import CHROMIUM_ARGS, NO_BROWSER, chromium_executable
 
     playwright = sync_playwright().start()
     try:
@@ -114,9 +112,9 @@ def browser():
 def context(browser, site_server):
     """A fresh browser profile (no stored palette, empty clipboard) that may use the clipboard.
 
-    Its pages count search messages, so ``browser.search()`` knows when results are final.
+    Its pages count search messages, so ``support.browser.search()`` knows when results are final.
     """
-    from browser import COUNT_SEARCH_MESSAGES
+    from support.browser import COUNT_SEARCH_MESSAGES
 
     ctx = browser.new_context(base_url=site_server.origin)
     ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.origin)

@@ -1,1 +1,4 @@
-"""Renderers: pure functions from the loaded guide to escaped Markdown."""
+"""Pure renderers: data in, escaped Markdown out. Importing the package registers every page renderer
+(``entity_pages.PAGE_RENDERERS``) and page macro (``page_macros.PAGE_MACROS``)."""
+
+from . import entity_pages, job_descriptions, listings  # noqa: F401 (their decorators register them)

@@ -7,18 +7,37 @@ Section anchors are fixed here and form part of the URL contract.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from .. import urls
 from ..guide import Guide
-from .markup import Linker, external_link, full_stop, heading, link, md, md_paragraphs
+from ..urls import Linker
+from .markup import external_link, full_stop, heading, link, md, md_paragraphs
 
 KIND_LABEL = {"umbrella": "The umbrella role", "specialisation": "Specialisation"}
 SKILL_KIND = {"hard": "Technical skill", "soft": "Workplace skill"}
+PageRenderer = Callable[[Guide, str, str], str]
+
+# Collection name -> the function that renders one entry's page: (guide, id, docs path) -> Markdown.
+PAGE_RENDERERS: dict[str, PageRenderer] = {}
 
 
+def renders(collection: str) -> Callable[[PageRenderer], PageRenderer]:
+    """Register the page renderer of a collection whose entries have pages of their own (see registry.py)."""
+
+    def register(fn: PageRenderer) -> PageRenderer:
+        PAGE_RENDERERS[collection] = fn
+        return fn
+
+    return register
+
+
+@renders("roles")
 def role_page(guide: Guide, role_id: str, here: str) -> str:
     role = guide.roles[role_id]
     to = Linker(here)
     out = [
-        *_opening(role.title, role.summary, [KIND_LABEL[role.kind], link("All roles", to.to("roles/index.md"))]),
+        *_opening(role.title, role.summary, [KIND_LABEL[role.kind], link("All roles", to.to(urls.ROLES_INDEX))]),
         heading(2, "Overview", "overview"),
         "",
         md_paragraphs(role.overview),
@@ -71,16 +90,17 @@ def role_page(guide: Guide, role_id: str, here: str) -> str:
     if faqs:
         out += [f"- {link(guide.faqs[f].question, to.faq(f))}" for f in faqs]
     else:
-        out.append(f"No questions yet: see the {link('FAQ', to.to('faq.md'))}.")
+        out.append(f"No questions yet: see the {link('FAQ', to.to(urls.FAQ))}.")
     out += ["", *_sources(guide, role.sources, to)]
     return "\n".join(out)
 
 
+@renders("skills")
 def skill_page(guide: Guide, skill_id: str, here: str) -> str:
     skill = guide.skills[skill_id]
     to = Linker(here)
     out = [
-        *_opening(skill.name, skill.summary, [SKILL_KIND[skill.kind], link("All skills", to.to("skills/index.md"))]),
+        *_opening(skill.name, skill.summary, [SKILL_KIND[skill.kind], link("All skills", to.to(urls.SKILLS_INDEX))]),
         heading(2, "Why it matters", "why-it-matters"),
         "",
         md_paragraphs(skill.why),
@@ -111,11 +131,12 @@ def skill_page(guide: Guide, skill_id: str, here: str) -> str:
     return "\n".join(out)
 
 
+@renders("tools")
 def tool_page(guide: Guide, tool_id: str, here: str) -> str:
     tool = guide.tools[tool_id]
     to = Linker(here)
     category = guide.tool_categories[tool.category]
-    kicker = [link(category.title, to.tool_category(category.id)), link("All tools", to.to("tools/index.md"))]
+    kicker = [link(category.title, to.tool_category(category.id)), link("All tools", to.to(urls.TOOLS_INDEX))]
     if tool.website:
         kicker.append(external_link("Official site", tool.website))
     out = [
@@ -156,6 +177,6 @@ def _sources(guide: Guide, source_ids: list[str], to: Linker) -> list[str]:
     else:
         out.append(
             "None of our source articles names this. The guide's editors added it because "
-            f"backend teams rely on it today; see {link('how we choose sources', to.to('sources.md'))}."
+            f"backend teams rely on it today; see {link('how we choose sources', to.to(urls.SOURCES))}."
         )
     return [*out, ""]

@@ -16,12 +16,14 @@ import re
 from dataclasses import dataclass
 from html import escape
 
+from .. import urls
 from ..guide import Guide
-from .markup import Linker, heading, link, md, md_paragraphs, page_url
+from ..urls import Linker, absolute, place
+from .markup import heading, link, md, md_paragraphs
+from .page_macros import page_macro
 
-JD_PAGE = "job-descriptions/{role}/{level}.md"
-INDEX_PAGE = "job-descriptions/index.md"
 LICENCE = "CC BY 4.0"
+JD_BUILDER_SCRIPT = "javascripts/jd-builder.js"
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ class JobDescription:
 
     @property
     def page(self) -> str:
-        return JD_PAGE.format(role=self.role_id, level=self.level_id)
+        return place(urls.JD_PAGE, role=self.role_id, level=self.level_id)
 
 
 def jd_title(guide: Guide, role_id: str, level_id: str) -> str:
@@ -61,8 +63,8 @@ def jd_title(guide: Guide, role_id: str, level_id: str) -> str:
 def job_description(guide: Guide, role_id: str, level_id: str, stack: list[str] | None = None) -> JobDescription:
     """The job description for ``role_id`` at ``level_id``; ``stack`` replaces the role's usual tools."""
     role, level = guide.roles[role_id], guide.levels[level_id]
-    role_page = f"roles/{role_id}.md"
-    level_anchor = f"levels.md#{level_id}"
+    role_page = place(urls.ROLE_PAGE, id=role_id)
+    level_anchor = place(urls.LEVEL_ENTRY, id=level_id)
     at_or_below = {lid for lid, other in guide.levels.items() if other.order <= level.order}
     tools = sorted(stack if stack is not None else role.tools, key=tool_order(guide))
     sections = (
@@ -75,18 +77,18 @@ def job_description(guide: Guide, role_id: str, level_id: str, stack: list[str] 
             for item in role.responsibilities if item.from_level in at_or_below
         )),
         Section("requirements", "Requirements", (
-            *(Line(f"s:{s}", guide.skills[s].name, f"skills/{s}.md", _one_paragraph(guide.skills[s].levels[level_id]))
+            *(Line(f"s:{s}", guide.skills[s].name, place(urls.SKILL_PAGE, id=s), _one_paragraph(guide.skills[s].levels[level_id]))
               for s in role.skills.core),
             *(Line(f"e:{i}", text, level_anchor) for i, text in enumerate(level.expectations)),
         )),
         Section("nice-to-have", "Nice to have", tuple(
-            Line(f"h:{s}", guide.skills[s].name, f"skills/{s}.md", guide.skills[s].summary) for s in role.skills.helpful
+            Line(f"h:{s}", guide.skills[s].name, place(urls.SKILL_PAGE, id=s), guide.skills[s].summary) for s in role.skills.helpful
         )),
         Section("stack", "Tools you will work with", tuple(
-            Line(f"t:{t}", guide.tools[t].name, f"tools/{t}.md", guide.tools[t].summary) for t in tools
+            Line(f"t:{t}", guide.tools[t].name, place(urls.TOOL_PAGE, id=t), guide.tools[t].summary) for t in tools
         )),
         Section("education-experience", "Education and experience", (
-            Line("edu", "Education", "education.md#degrees", role.education),
+            Line("edu", "Education", urls.DEGREES, role.education),
             Line("exp", "Experience", level_anchor, level.experience),
         )),
     )
@@ -116,9 +118,9 @@ def _one_paragraph(prose: str) -> str:
 
 def jd_page(guide: Guide, role_id: str, level_id: str, here: str, site_url: str) -> str:
     jd = job_description(guide, role_id, level_id)
-    to = Linker(here)
+    to = Linker(here, site_url)
     role, level = guide.roles[role_id], guide.levels[level_id]
-    builder = to.to(INDEX_PAGE)
+    builder = to.to(urls.JD_INDEX)
     out = [
         heading(1, f"Job description: {jd.title}", "top"),
         "",
@@ -139,7 +141,7 @@ def jd_page(guide: Guide, role_id: str, level_id: str, here: str, site_url: str)
         # e.g. an entry-level system architect: the role's own career path says why.
         out += ['!!! warning "Rarely hired at this level"', "", md_paragraphs(role.career_path[level_id], "    "), ""]
         if role_id != "backend-developer" and "backend-developer" in guide.roles:
-            generalist = to.to(JD_PAGE.format(role="backend-developer", level=level_id))
+            generalist = to.job_description("backend-developer", level_id)
             out += [f"    For this level, the {link('backend developer job description', generalist)} is usually the better fit.", ""]
     for section in jd.sections:
         if section.id == "responsibilities" and not has_duties:
@@ -193,11 +195,6 @@ _COPY_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 def copy_md(text: str) -> str:
     """Escape only what Markdown would misread, so the copy stays readable in a job board's editor."""
     return _COPY_MD_SPECIAL.sub(r"\\\1", text)
-
-
-def absolute(site_url: str, target: str) -> str:
-    path, _, anchor = target.partition("#")
-    return site_url.rstrip("/") + "/" + page_url(path) + (f"#{anchor}" if anchor else "")
 
 
 def line_markdown(line: Line, site_url: str) -> str:
@@ -269,7 +266,7 @@ def builder_catalogue(guide: Guide, site_url: str) -> str:
             {"id": t.id, "name": t.name, "category": t.category,
              "markdown": line_markdown(line, site_url), "text": line_text(line, site_url)}
             for t in (guide.tools[i] for i in sorted(guide.tools, key=tool_order(guide)))
-            for line in [Line(f"t:{t.id}", t.name, f"tools/{t.id}.md", t.summary)]
+            for line in [Line(f"t:{t.id}", t.name, place(urls.TOOL_PAGE, id=t.id), t.summary)]
         ],
     }
     return script_json(data)
@@ -284,25 +281,25 @@ def script_json(data) -> str:
 # --- the index and the builder ----------------------------------------------------------
 
 
-def jd_index(guide: Guide, here: str) -> str:
+@page_macro
+def jd_index(guide: Guide, to: Linker) -> str:
     """Every role × level job description, as a table a reader scans by row (role) and column (level)."""
-    to = Linker(here)
     out = ["| Role | " + " | ".join(md(level.title) for level in guide.levels.values()) + " |",
            "| --- |" + " --- |" * len(guide.levels)]
     for role in guide.roles.values():
-        cells = [link(level.title, to.to(JD_PAGE.format(role=role.id, level=level.id))) for level in guide.levels.values()]
+        cells = [link(level.title, to.job_description(role.id, level.id)) for level in guide.levels.values()]
         out.append(f"| {link(role.title, to.role(role.id))} | " + " | ".join(cells) + " |")
     return "\n".join(out)
 
 
-def jd_builder(guide: Guide, here: str, site_url: str) -> str:
+@page_macro
+def jd_builder(guide: Guide, to: Linker) -> str:
     """The builder's mount point. Without JavaScript it says where the ready-made descriptions are."""
-    to = Linker(here)
     return "\n".join([
         '<div id="jd-builder" class="guide-builder">',
         '<p class="guide-builder__fallback"><strong>The builder needs JavaScript.</strong> Without it, every job '
         "description in the table above is complete and ready to copy: open one and use its copy buttons.</p>",
         "</div>",
-        f'<script type="application/json" id="jd-catalogue">{builder_catalogue(guide, site_url)}</script>',
-        f'<script src="{to.to("javascripts/jd-builder.js")}" defer></script>',
+        f'<script type="application/json" id="jd-catalogue">{builder_catalogue(guide, to.site_url)}</script>',
+        f'<script src="{to.to(JD_BUILDER_SCRIPT)}" defer></script>',
     ])

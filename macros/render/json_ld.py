@@ -8,8 +8,9 @@ invalid posting is worse than none.
 
 from __future__ import annotations
 
+from .. import urls
 from ..guide import Guide
-from .job_descriptions import absolute
+from ..urls import absolute, place
 
 CONTEXT = "https://schema.org"
 
@@ -46,7 +47,7 @@ def breadcrumb_list(trail: list[tuple[str, str]]) -> dict:
 
 def occupation(guide: Guide, role_id: str, site_url: str) -> dict:
     role = guide.roles[role_id]
-    url = absolute(site_url, f"roles/{role_id}.md")
+    url = absolute(site_url, place(urls.ROLE_PAGE, id=role_id))
     data = {
         "@context": CONTEXT,
         "@type": "Occupation",
@@ -61,7 +62,7 @@ def occupation(guide: Guide, role_id: str, site_url: str) -> dict:
                 "termCode": skill_id,
                 "name": guide.skills[skill_id].name,
                 "description": guide.skills[skill_id].summary,
-                "url": absolute(site_url, f"skills/{skill_id}.md"),
+                "url": absolute(site_url, place(urls.SKILL_PAGE, id=skill_id)),
             }
             for skill_id in (*role.skills.core, *role.skills.helpful)
         ],
@@ -89,7 +90,7 @@ def _salary(guide: Guide, level) -> dict:
 
 
 def faq_page(guide: Guide, site_url: str) -> dict:
-    page = absolute(site_url, "faq.md")
+    page = absolute(site_url, urls.FAQ)
     return {
         "@context": CONTEXT,
         "@type": "FAQPage",

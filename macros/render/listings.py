@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import datetime
 
+from .. import urls
 from ..guide import Guide
 from ..models import Figure, SalaryBand
-from .markup import Linker, full_stop, heading, link, md, md_paragraphs
+from ..urls import Linker, place, release_anchor
+from .markup import full_stop, heading, link, md, md_paragraphs
+from .page_macros import page_macro
 
 
-def roles_index(guide: Guide, here: str) -> str:
+@page_macro
+def roles_index(guide: Guide, to: Linker) -> str:
     """Cards for every role, umbrella first."""
-    to = Linker(here)
     out = ['<div class="grid cards" markdown>', ""]
     for role in guide.roles.values():
         out += [
@@ -30,9 +33,9 @@ def roles_index(guide: Guide, here: str) -> str:
     return "\n".join(out)
 
 
-def duties_table(guide: Guide, here: str) -> str:
+@page_macro
+def duties_table(guide: Guide, to: Linker) -> str:
     """Every duty from the sources, with the roles whose responsibilities carry it out."""
-    to = Linker(here)
     out = ["| Duty | Carried out by |", "| --- | --- |"]
     for duty in guide.duties.values():
         roles = guide.links.duty_roles.get(duty.id, ())
@@ -41,9 +44,9 @@ def duties_table(guide: Guide, here: str) -> str:
     return "\n".join(out)
 
 
-def skills_index(guide: Guide, here: str) -> str:
+@page_macro
+def skills_index(guide: Guide, to: Linker) -> str:
     """Skills grouped into technical and workplace skills, each with the number of roles that need it."""
-    to = Linker(here)
     out: list[str] = []
     for kind, title, anchor in (("hard", "Technical skills", "technical"), ("soft", "Workplace skills", "workplace")):
         out += [heading(2, title, anchor), "", "| Skill | What it covers | Roles |", "| --- | --- | --- |"]
@@ -55,9 +58,9 @@ def skills_index(guide: Guide, here: str) -> str:
     return "\n".join(out)
 
 
-def tools_index(guide: Guide, here: str) -> str:
+@page_macro
+def tools_index(guide: Guide, to: Linker) -> str:
     """Tools grouped by category, in category order; each category has a fixed anchor."""
-    to = Linker(here)
     out: list[str] = []
     for category_id, category in guide.tool_categories.items():
         tools = guide.links.category_tools.get(category_id, ())
@@ -69,9 +72,9 @@ def tools_index(guide: Guide, here: str) -> str:
     return "\n".join(out)
 
 
-def levels_list(guide: Guide, here: str) -> str:
+@page_macro
+def levels_list(guide: Guide, to: Linker) -> str:
     """Each level with its scope, expectations and sourced pay band (or why there is none)."""
-    to = Linker(here)
     out: list[str] = []
     for level in guide.levels.values():
         out += [heading(2, level.title, level.id), "", f"{md(level.summary)}\n{{ .guide-lead }}", "", md_paragraphs(level.scope), ""]
@@ -90,10 +93,11 @@ def salary_admonition(guide: Guide, band: SalaryBand, to: Linker) -> list[str]:
     return _cited(guide, f"Indicative pay: {amount}", band.source, band.region, band.as_of, band.note, to)
 
 
-def figure(guide: Guide, figure_id: str, here: str) -> str:
+@page_macro
+def figure(guide: Guide, to: Linker, figure_id: str) -> str:
     """One sourced figure, as an admonition that names its source, region and date."""
     fig: Figure = guide.figures[figure_id]
-    return "\n".join(_cited(guide, f"{fig.label}: {fig.value}", fig.source, fig.region, fig.as_of, fig.note, Linker(here)))
+    return "\n".join(_cited(guide, f"{fig.label}: {fig.value}", fig.source, fig.region, fig.as_of, fig.note, to))
 
 
 def _cited(guide: Guide, title: str, source_id: str, region: str, as_of: datetime.date, note: str | None, to: Linker) -> list[str]:
@@ -110,9 +114,9 @@ def _cited(guide: Guide, title: str, source_id: str, region: str, as_of: datetim
     return out
 
 
-def expectations_list(guide: Guide, here: str) -> str:
+@page_macro
+def expectations_list(guide: Guide, to: Linker) -> str:
     """What employers look for, each with the skills that show it."""
-    to = Linker(here)
     out: list[str] = []
     for item in guide.expectations.values():
         skills = ", ".join(link(guide.skills[s].name, to.skill(s)) for s in item.skills)
@@ -120,9 +124,9 @@ def expectations_list(guide: Guide, here: str) -> str:
     return "\n".join(out)
 
 
-def faq_list(guide: Guide, here: str) -> str:
+@page_macro
+def faq_list(guide: Guide, to: Linker) -> str:
     """Every question with its answer; each question's id is its anchor."""
-    to = Linker(here)
     out: list[str] = []
     for faq in guide.faqs.values():
         out += [heading(2, faq.question, faq.id, faq.former_ids), "", md_paragraphs(faq.answer), ""]
@@ -137,7 +141,8 @@ def faq_list(guide: Guide, here: str) -> str:
     return "\n".join(out)
 
 
-def sources_list(guide: Guide, here: str) -> str:  # noqa: ARG001 (same signature as the others)
+@page_macro
+def sources_list(guide: Guide, to: Linker) -> str:  # noqa: ARG001 (same signature as the others)
     """Each source article with what is known of it, and how much of the guide cites it."""
     cited_by: dict[str, list[str]] = {s: [] for s in guide.sources}
     for collection, label in (("roles", "roles"), ("skills", "skills"), ("tools", "tools"), ("faqs", "questions")):
@@ -163,25 +168,25 @@ def sources_list(guide: Guide, here: str) -> str:  # noqa: ARG001 (same signatur
     return "\n".join(out)
 
 
-def changelog(guide: Guide, here: str) -> str:  # noqa: ARG001 (same signature as the others)
+@page_macro
+def changelog(guide: Guide, to: Linker) -> str:  # noqa: ARG001 (same signature as the others)
     """Every release of the open data, newest first; each version is an anchor."""
     out: list[str] = []
     for release in guide.releases.values():
-        anchor = "v" + release.id.replace(".", "-")
+        anchor = release_anchor(release.id)
         out += [heading(2, f"{release.id} ({release.date.isoformat()})", anchor), "", f"{md(release.summary)}", ""]
         out += [f"- {md(change)}" for change in release.changes]
         out.append("")
     return "\n".join(out)
 
 
-def export_list(guide: Guide, here: str) -> str:
+@page_macro
+def export_list(guide: Guide, to: Linker) -> str:
     """The export files, with their schemas and how many entries each holds."""
-    from ..open_data import EXPORT_DIR, EXPORTS
-
-    to = Linker(here)
     out = ["| File | Entries | Schema |", "| --- | --- | --- |"]
-    for collection in EXPORTS:
-        data = to.to(f"{EXPORT_DIR}/{collection}.json")
-        schema = to.to(f"{EXPORT_DIR}/{collection}.schema.json")
-        out.append(f"| [`{collection}.json`]({data}) | {len(getattr(guide, collection))} | [`{collection}.schema.json`]({schema}) |")
+    for collection in guide.registry:
+        if collection.export:
+            name = collection.name
+            data, schema = (to.to(place(pattern, collection=name)) for pattern in (urls.EXPORT, urls.EXPORT_SCHEMA))
+            out.append(f"| [`{name}.json`]({data}) | {len(getattr(guide, name))} | [`{name}.schema.json`]({schema}) |")
     return "\n".join(out)

@@ -1,0 +1,193 @@
+"""The URL contract: every page, anchor and file the guide publishes, built and parsed here and nowhere else.
+
+Published links never break (see link-contract.txt), so the scheme is written once. A place
+in the guide is named by its docs-relative source path, with an optional anchor:
+``roles/api-developer.md#implement-endpoints``. MkDocs publishes ``x/y.md`` at the URL path
+``x/y/`` and ``x/index.md`` at ``x/``; other files keep their path (``data/v1/roles.json``).
+
+- Patterns (``ROLE_PAGE``, ``JD_PAGE`` ...) say where each kind of page lives; ``place()``
+  fills one in and ``match()`` reads one back.
+- ``page_url()`` and ``absolute()`` turn a place into the URL a reader sees.
+- ``Linker`` writes relative links from one page to another, as MkDocs resolves and
+  validates them in a strict build.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+# --- pages generated from data: one per entity, and one per role and level ---------------
+ROLE_PAGE = "roles/{id}.md"
+SKILL_PAGE = "skills/{id}.md"
+TOOL_PAGE = "tools/{id}.md"
+JD_PAGE = "job-descriptions/{role}/{level}.md"
+JD_DOCUMENT = "job-descriptions/{role}/{level}.json"  # what the builder fetches
+
+# --- hand-written pages that data links into ----------------------------------------------
+HOME = "index.md"
+ROLES_INDEX = "roles/index.md"
+SKILLS_INDEX = "skills/index.md"
+TOOLS_INDEX = "tools/index.md"
+JD_INDEX = "job-descriptions/index.md"
+LEVELS = "levels.md"
+FAQ = "faq.md"
+SOURCES = "sources.md"
+EDUCATION = "education.md"
+DEGREES = "education.md#degrees"
+OPEN_DATA = "open-data/index.md"
+CHANGELOG = "open-data/changelog.md"
+
+# Entries that live on a shared page, as an anchor named by their id.
+LEVEL_ENTRY = "levels.md#{id}"
+FAQ_ENTRY = "faq.md#{id}"
+SOURCE_ENTRY = "sources.md#{id}"
+TOOL_CATEGORY_ENTRY = "tools/index.md#{id}"
+RELEASE_ENTRY = "open-data/changelog.md#v{version}"  # 1.2.0 -> #v1-2-0
+
+# --- the open data export --------------------------------------------------------------------
+EXPORT_DIR = "data/v1"
+EXPORT = "data/v1/{collection}.json"
+EXPORT_SCHEMA = "data/v1/{collection}.schema.json"
+PUBLISHED_FILES = ("data/v1/*.json",)  # non-HTML files that are part of the link contract
+
+# --- anchors -----------------------------------------------------------------------------------
+# Sections of a role page; a responsibility id (also an anchor there) may not take one of them.
+ROLE_SECTIONS = ("top", "overview", "responsibilities", "skills", "tools", "typical-day", "career-path",
+                 "related-roles", "faq", "sources")
+
+_FIELD = re.compile(r"\{(\w+)\}")
+_SLUG = "[a-z0-9]+(?:-[a-z0-9]+)*"
+
+
+def place(pattern: str, **fields: str) -> str:
+    """``pattern`` filled in: ``place(ROLE_PAGE, id="api-developer")`` -> 'roles/api-developer.md'."""
+    return pattern.format(**fields)
+
+
+def match(pattern: str, path: str) -> dict[str, str] | None:
+    """The fields of ``path`` if ``pattern`` produced it, else None: the inverse of ``place``."""
+    found = _regex(pattern).fullmatch(path)
+    return found.groupdict() if found else None
+
+
+@cache
+def _regex(pattern: str) -> re.Pattern[str]:
+    parts = _FIELD.split(pattern)  # literal, field, literal, field, ..., literal
+    return re.compile("".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>{_SLUG})" for i, part in enumerate(parts)))
+
+
+def page_url(docs_path: str) -> str:
+    """A docs file's URL path from the site root, as MkDocs publishes it: 'roles/x.md' -> 'roles/x/'.
+
+    Files other than Markdown pages keep their path: 'data/v1/roles.json'.
+    """
+    if not docs_path.endswith(".md"):
+        return docs_path
+    stem = docs_path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def docs_path(url: str) -> str:
+    """The docs-relative page that publishes the URL path ``url``: '/roles/x/' -> 'roles/x.md', '/' -> 'index.md'.
+
+    An index page and a page of the same name publish the same URL; this names the page (``x.md``), as
+    the guide writes its pages, except at the root and for the indexes the guide has (``ROLES_INDEX`` ...).
+    """
+    path = url.strip("/")
+    if not path:
+        return HOME
+    index = f"{path}/index.md"
+    return index if index in _INDEXES else f"{path}.md"
+
+
+_INDEXES = {ROLES_INDEX, SKILLS_INDEX, TOOLS_INDEX, JD_INDEX, OPEN_DATA}
+
+
+def url_of(target: str) -> str:
+    """The URL path of ``target`` from the site root: 'faq.md#x' -> 'faq/#x'."""
+    path, _, anchor = target.partition("#")
+    return page_url(path) + (f"#{anchor}" if anchor else "")
+
+
+def absolute(site_url: str, target: str) -> str:
+    """The full URL of ``target`` (a docs path with an optional '#anchor') on the site at ``site_url``."""
+    return site_url.rstrip("/") + "/" + url_of(target)
+
+
+def release_anchor(version: str) -> str:
+    """The changelog anchor of a data release: '1.2.0' -> 'v1-2-0'."""
+    return "v" + version.replace(".", "-")
+
+
+@dataclass(frozen=True)
+class Target:
+    """A place in the guide: a docs path and an optional anchor."""
+
+    path: str
+    anchor: str | None = None
+
+    @classmethod
+    def parse(cls, target: str) -> Target:
+        path, _, anchor = target.partition("#")
+        return cls(path, anchor or None)
+
+
+class Linker:
+    """Links from the page at ``here`` (a docs-relative .md path) to other places in the guide.
+
+    ``to()`` and the named methods give relative links, which MkDocs validates; ``absolute()``
+    gives the published address on ``site_url``, for text that leaves the site (copied job
+    descriptions).
+    """
+
+    def __init__(self, here: str, site_url: str = "/"):
+        self.here = here
+        self.site_url = site_url
+        base = here.rpartition("/")[0]
+        self._base = base.split("/") if base else []
+
+    def absolute(self, target: str) -> str:
+        return absolute(self.site_url, target)
+
+    def to(self, path: str, anchor: str | None = None) -> str:
+        # posixpath.relpath would ask the OS for the working directory on every link: a third of
+        # the render time. Both paths are clean and docs-relative, so comparing parts is enough.
+        parts = path.split("/")
+        common = 0
+        while common < min(len(self._base), len(parts) - 1) and parts[common] == self._base[common]:
+            common += 1
+        rel = "/".join([".."] * (len(self._base) - common) + parts[common:])
+        return f"{rel}#{anchor}" if anchor else rel
+
+    def target(self, target: str) -> str:
+        """A link to ``target`` written as 'path.md#anchor'."""
+        place_ = Target.parse(target)
+        return self.to(place_.path, place_.anchor)
+
+    def role(self, role_id: str, anchor: str | None = None) -> str:
+        return self.to(place(ROLE_PAGE, id=role_id), anchor)
+
+    def skill(self, skill_id: str, anchor: str | None = None) -> str:
+        return self.to(place(SKILL_PAGE, id=skill_id), anchor)
+
+    def tool(self, tool_id: str, anchor: str | None = None) -> str:
+        return self.to(place(TOOL_PAGE, id=tool_id), anchor)
+
+    def level(self, level_id: str) -> str:
+        return self.target(place(LEVEL_ENTRY, id=level_id))
+
+    def faq(self, faq_id: str) -> str:
+        return self.target(place(FAQ_ENTRY, id=faq_id))
+
+    def source(self, source_id: str) -> str:
+        return self.target(place(SOURCE_ENTRY, id=source_id))
+
+    def tool_category(self, category_id: str) -> str:
+        return self.target(place(TOOL_CATEGORY_ENTRY, id=category_id))
+
+    def job_description(self, role_id: str, level_id: str) -> str:
+        return self.to(place(JD_PAGE, role=role_id, level=level_id))

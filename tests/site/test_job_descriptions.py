@@ -1,0 +1,109 @@
+"""Job description pages: one per role and level, complete, with every line linking back to the guide."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from macros import urls
+from macros.loader import load_guide
+from macros.render.job_descriptions import in_sentence
+from support.contract import published_ids
+from support.project import ROOT
+
+GUIDE = load_guide(ROOT / "data", root=ROOT)
+SITE_URL = "https://backend-developer-guide.github.io/"
+PAIRS = [(r, lv) for r in GUIDE.roles for lv in GUIDE.levels]
+# The first and the last description, as readers reach them in the index.
+ENDS = [PAIRS[0], PAIRS[-1]]
+SECTIONS = ["overview", "responsibilities", "requirements", "nice-to-have", "stack", "education-experience"]
+
+
+def _resolves(site, path: str, anchor: str) -> bool:
+    file = site / path.strip("/") / "index.html" if not path.endswith(".json") else site / path.strip("/")
+    if not file.is_file():
+        return False
+    return not anchor or f'id="{anchor}"' in file.read_text(encoding="utf-8")
+
+
+def test_there_is_one_page_per_role_and_level(real_site):
+    assert set(published_ids(urls.JD_PAGE, "role")) <= set(GUIDE.roles)  # no published role lost its descriptions
+    pages = sorted(p.parent.relative_to(real_site.site).as_posix()
+                   for p in (real_site.site / "job-descriptions").glob("*/*/index.html"))
+    assert pages == sorted(f"job-descriptions/{r}/{lv}" for r, lv in PAIRS)
+
+
+@pytest.mark.parametrize(("role_id", "level_id"), PAIRS)
+def test_each_job_description_is_complete_and_every_line_links_back(real_site, role_id, level_id):
+    page = real_site.page(f"job-descriptions/{role_id}/{level_id}/")
+    role, level = GUIDE.roles[role_id], GUIDE.levels[level_id]
+    assert page.h1.get_text().startswith(f"Job description: {role.title} ({level.title.lower()})")
+    for section in SECTIONS[:2] + SECTIONS[2:3] + SECTIONS[-1:]:
+        assert page.select_one(f"h2#{section}"), section
+    at_or_below = {lv for lv, other in GUIDE.levels.items() if other.order <= level.order}
+    expected = [r.id for r in role.responsibilities if r.from_level in at_or_below]
+    if expected:
+        responsibilities = page.select_one("h2#responsibilities").find_next("ul").select("li")
+        assert len(responsibilities) == len(expected)
+    else:  # a role nobody is hired into at this level says so, in the role's own words
+        warning = page.select_one(".admonition.warning")
+        assert "Rarely hired at this level" in warning.get_text()
+        assert role.career_path[level_id].split(".")[0] in warning.get_text()
+    base = f"https://x.invalid/job-descriptions/{role_id}/{level_id}/"
+    for item in page.select("article h2 + ul > li"):
+        links = item.select("a[href]")
+        assert links, f"a line without a link: {item.get_text()[:60]}"
+        for a in links:
+            target = urlsplit(urljoin(base, a["href"]))
+            assert _resolves(real_site.site, target.path, target.fragment), a["href"]
+
+
+@pytest.mark.parametrize(("role_id", "level_id"), ENDS)
+def test_the_copies_spell_out_every_link_and_each_resolves(real_site, role_id, level_id):
+    buttons = real_site.page(f"job-descriptions/{role_id}/{level_id}/").select(".guide-copy-jd")
+    assert [b.get_text() for b in buttons] == ["Copy as Markdown", "Copy as plain text"]
+    markdown, text = (b["data-clipboard-text"] for b in buttons)
+    title = f"{GUIDE.roles[role_id].title} ({GUIDE.levels[level_id].title.lower()})"
+    assert markdown.startswith(f"# {title}\n\n## About the role\n\n- Role: [")
+    assert text.startswith(f"{title}\n\nAbout the role\n\n- Role: ")
+    assert "](" not in text and "##" not in text
+    md_bullets = [line for line in markdown.splitlines() if line.startswith("- ")]
+    text_bullets = [line for line in text.splitlines() if line.startswith("- ")]
+    assert len(md_bullets) == len(text_bullets) > 10
+    for line in text_bullets:
+        assert re.search(r"\(https://\S+\)$", line), line
+    urls = re.findall(r"\]\((https://[^)\s]+)\)", markdown)
+    assert len(urls) == len(md_bullets) + 1  # one per bullet, and the credit line
+    for url in urls:
+        assert url.startswith(SITE_URL)
+        target = urlsplit(url)
+        assert _resolves(real_site.site, target.path, target.fragment), url
+    assert markdown.rstrip().endswith("CC BY 4.0.")
+
+
+@pytest.mark.parametrize("role_id", GUIDE.roles)
+def test_a_higher_level_asks_for_at_least_what_a_lower_one_does(real_site, role_id):
+    def responsibilities(level_id):
+        section = real_site.page(f"job-descriptions/{role_id}/{level_id}/").select_one("h2#responsibilities").find_next_sibling()
+        return len(section.select("li")) if section.name == "ul" else 0
+
+    counts = [responsibilities(level_id) for level_id in GUIDE.levels]
+    assert counts == sorted(counts) and counts[-1] > counts[0]
+
+
+def test_the_index_links_every_description_and_works_without_javascript(real_site):
+    page = real_site.page("job-descriptions/")
+    hrefs = {a["href"] for a in page.select("article table a[href]")}
+    for role_id, level_id in PAIRS:
+        assert f"{role_id}/{level_id}/" in hrefs
+    fallback = page.select_one("#jd-builder .guide-builder__fallback")
+    assert "needs JavaScript" in fallback.get_text()
+
+
+@pytest.mark.parametrize(("role_id", "level_id"), PAIRS)
+def test_role_titles_read_naturally_inside_a_sentence(real_site, role_id, level_id):
+    lead = real_site.page(f"job-descriptions/{role_id}/{level_id}/").select_one("article .guide-lead").get_text()
+    role, level = GUIDE.roles[role_id], GUIDE.levels[level_id]
+    assert lead.startswith(f"A copy-ready job description for a {level.title.lower()} {in_sentence(role.title)}.")

@@ -1,0 +1,115 @@
+"""Renderers: pure functions from the loaded guide to Markdown, run here without MkDocs."""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+import pytest
+
+from macros.guide import Guide
+from macros.loader import load_guide
+from macros.render import entity_pages, listings
+from macros.render.markup import md, md_paragraphs
+from macros.urls import Linker
+from support.project import FIXTURE_DATA
+
+GUIDE = load_guide(FIXTURE_DATA)
+# The site's own escaping extension, so these tests see what readers see.
+MD = markdown.Markdown(extensions=["attr_list", "tables", "pymdownx.escapeall"],
+                       extension_configs={"pymdownx.escapeall": {"hardbreak": False, "nbsp": False}})
+
+
+def to_html(text: str) -> str:
+    MD.reset()
+    return MD.convert(text)
+
+
+@pytest.mark.parametrize("text, html", [
+    ("<script>alert(1)</script>", "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"),
+    ("**not bold** _nor this_", "<p>**not bold** _nor this_</p>"),
+    ("[click](javascript:alert(1))", "<p>[click](javascript:alert(1))</p>"),
+    ("AT&T {{ config }} {% raw %}", "<p>AT&amp;T {{ config }} {% raw %}</p>"),
+    ("# not a heading", "<p># not a heading</p>"),
+    ("```", "<p>```</p>"),
+])
+def test_md_renders_any_text_literally(text, html):
+    assert to_html(md(text)) == html
+
+
+def test_md_paragraphs_keeps_paragraphs_and_escapes_each():
+    assert to_html(md_paragraphs("One <b>.\n\nTwo.")) == "<p>One &lt;b&gt;.</p>\n<p>Two.</p>"
+
+
+@pytest.mark.parametrize("here, target, expected", [
+    ("roles/api-developer.md", "skills/api-design.md", "../skills/api-design.md"),
+    ("roles/index.md", "roles/api-developer.md", "api-developer.md"),
+    ("index.md", "levels.md", "levels.md"),
+    ("faq.md", "roles/api-developer.md", "roles/api-developer.md"),
+    ("tools/index.md", "tools/index.md", "index.md"),
+    ("job-descriptions/api-developer/entry.md", "roles/api-developer.md", "../../roles/api-developer.md"),
+    ("job-descriptions/api-developer/entry.md", "job-descriptions/api-developer/mid.md", "mid.md"),
+])
+def test_linker_links_relative_to_the_current_page(here, target, expected):
+    assert Linker(here).to(target) == expected
+
+
+def test_role_page_has_fixed_section_and_item_anchors():
+    text = entity_pages.role_page(GUIDE, "backend-developer", "roles/backend-developer.md")
+    for anchor in ("top", "overview", "responsibilities", "build-apis", "skills", "tools", "typical-day",
+                   "career-path", "related-roles", "faq", "sources"):
+        assert re.search(rf"\{{ #{anchor}( data-search-exclude)? \}}$", text, re.M), anchor
+    assert "[API design](../skills/api-design.md)" in text
+    assert "[Why does a website need a back end\\?](../faq.md#why-backend)" in text
+
+
+def test_related_roles_show_on_both_pages_though_declared_once():
+    assert "[API developer](api-developer.md)" in entity_pages.role_page(GUIDE, "backend-developer", "roles/backend-developer.md")
+    assert "[Backend developer](backend-developer.md)" in entity_pages.role_page(GUIDE, "api-developer", "roles/api-developer.md")
+
+
+def test_skill_page_lists_roles_with_their_importance():
+    text = entity_pages.skill_page(GUIDE, "api-design", "skills/api-design.md")
+    assert "- [Backend developer](../roles/backend-developer.md#skills): core" in text
+    assert "- [API developer](../roles/api-developer.md#skills): core" in text
+    assert "[Python](../tools/python.md)" in text  # declared only on the tool
+
+
+def test_tool_page_without_skills_or_roles_says_so():
+    from dataclasses import replace
+    guide = _replaced(GUIDE, links=replace(GUIDE.links, tool_skills={}, tool_roles={}))
+    text = entity_pages.tool_page(guide, "python", "tools/python.md")
+    assert "No skill is linked to this tool yet." in text
+    assert "No role page lists this tool yet." in text
+
+
+def test_tool_added_by_the_guide_says_so():
+    text = entity_pages.skill_page(GUIDE, "communication", "skills/communication.md")
+    assert "None of our source articles names this" in text
+
+
+def test_salary_band_names_source_region_currency_and_date():
+    text = listings.levels_list(GUIDE, Linker("levels.md"))
+    assert '!!! info "Indicative pay\\: USD 60\\,000–80\\,000 a year"' in text
+    assert "Indicative. Source: [An article about backend work](sources.md#src-a). Region: Not stated by the source. As of 2025-03-19." in text
+    assert '!!! note "Pay: no sourced figure"' in text  # mid has no band in the fixture
+
+
+def test_tools_index_skips_empty_categories_and_anchors_the_rest():
+    text = listings.tools_index(GUIDE, Linker("tools/index.md"))
+    assert "## Programming languages { #languages }" in text
+    assert "| [PostgreSQL](postgresql.md) | An open\\-source relational database\\. |" in text
+
+
+def test_a_title_that_ends_a_sentence_gets_no_extra_full_stop():
+    source = GUIDE.sources["src-a"].model_copy(update={"title": "What is the role of a backend developer?"})
+    guide = _replaced(GUIDE, sources={"src-a": source})
+    assert "developer\\?](sources.md#src-a) Region" in listings.levels_list(guide, Linker("levels.md"))
+    assert "developer\\?](../sources.md#src-a)\n" in entity_pages.tool_page(guide, "python", "tools/python.md")
+
+
+def _replaced(guide: Guide, links=None, **collections) -> Guide:
+    """``guide`` with some collections (or its cross-links) replaced, as a test's variation."""
+    entries = {c.name: {**getattr(guide, c.name)} for c in guide.registry}
+    entries.update(collections)
+    return Guide(entries, guide.files, registry=guide.registry, links=links)
