@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-# The budgets of DESIGN.md, in one place.
+# The budgets of the design card (ARCHITECTURE.md names it), in one place.
 INJECTION_RATIO = 1.10  # macros build / plain-Markdown build
 FLAT = 0.20  # per-page build time and HTML size may change at most this much from 10x to 100x
 SERVE_SECONDS = 2.0  # save a data file -> rebuilt page served
