@@ -135,6 +135,15 @@ def _sources_field(what: str):
     )
 
 
+def _provenance_field(what: str):
+    return Field(
+        default=None,
+        description=f"How this {what} relates to its sources: what a source says, where the guide departs "
+        "from it and why. Shown at the foot of the page, in its Sources section, so the text above reads "
+        "as reference.",
+    )
+
+
 def _former_ids_field():
     return Field(
         default=[],
@@ -300,6 +309,11 @@ class RoleSkills(Model):
 class Role(Model):
     id: Slug
     title: Name
+    advertised_as: list[Name] = Field(
+        default=[],
+        description="Job titles this role is advertised under, as job posts write them, e.g. "
+        "'Software Engineer (Backend)'. Shown near the top of the role page.",
+    )
     kind: Literal["umbrella", "specialisation"] = Field(
         description="'umbrella' for the one general backend developer role; 'specialisation' for every other role."
     )
@@ -314,6 +328,7 @@ class Role(Model):
     related: list[RoleRef] = Field(default=[], description="Roles this one works closely with; shown on both pages.")
     education: Sentence = Field(description="The education a job description for this role asks for; equivalent experience counts.")
     sources: list[SourceRef] = _sources_field("role")
+    provenance: Prose | None = _provenance_field("role")
 
 
 class Skill(Model):
@@ -322,9 +337,20 @@ class Skill(Model):
     kind: Literal["hard", "soft"] = Field(description="'hard' for technical skills, 'soft' for ways of working with people.")
     summary: Sentence
     why: Prose = Field(description="Why the skill matters in backend work.")
+    example: Prose | None = Field(
+        default=None,
+        description="One concrete situation from backend work in which the skill shows, told as what happened "
+        "and what the person did. Expected on every workplace (soft) skill.",
+    )
+    interview_signal: Sentence | None = Field(
+        default=None,
+        description="What an interviewer can hear or see that shows the skill, in one sentence. Expected on "
+        "every workplace (soft) skill.",
+    )
     levels: dict[LevelRef, Prose] = Field(description="What the skill looks like at each level, keyed by level id.")
     tools: list[ToolRef] = Field(default=[], description="Tools that serve this skill; shown on both pages.")
     sources: list[SourceRef] = _sources_field("skill")
+    provenance: Prose | None = _provenance_field("skill")
 
 
 class Tool(Model):
@@ -336,6 +362,7 @@ class Tool(Model):
     skills: list[SkillRef] = Field(default=[], description="Skills this tool serves; shown on both pages.")
     website: HttpsUrl | None = Field(default=None, description="The tool's official site, as an https:// address.")
     sources: list[SourceRef] = _sources_field("tool")
+    provenance: Prose | None = _provenance_field("tool")
 
 
 class Faq(Model):
@@ -348,6 +375,7 @@ class Faq(Model):
     roles: list[RoleRef] = Field(default=[], description="Roles whose pages list this question.")
     former_ids: list[Slug] = _former_ids_field()
     sources: list[SourceRef] = _sources_field("question")
+    provenance: Prose | None = _provenance_field("answer")
 
 
 # --- where each collection lives ---------------------------------------------------
