@@ -145,3 +145,33 @@ def test_no_run_of_words_from_a_source_is_reproduced():
 def test_word_count_is_substantial():
     words = sum(len(_words(s)) for path in (ROOT / "data").rglob("*.yml") for s in _strings(yaml.safe_load(path.read_text())))
     assert words > 20_000
+
+
+def test_every_workplace_skill_has_a_backend_example_and_an_interview_signal():
+    for skill in GUIDE.skills.values():
+        if skill.kind == "soft":
+            assert skill.example and skill.interview_signal, skill.id
+
+
+@pytest.mark.parametrize("role_id", CONTRACT_ROLES)
+def test_every_role_names_the_titles_it_is_advertised_under(role_id):
+    assert len(GUIDE.roles[role_id].advertised_as) >= 3
+
+
+def test_the_performance_engineer_lists_its_load_testing_tools():
+    assert {"k6", "jmeter"} <= set(GUIDE.roles["performance-engineer"].tools)
+
+
+# Asides about the sources belong in the provenance note at the foot of a page, not in the text above it.
+SOURCE_ASIDE = re.compile(r"\b(the guvi source|one source|the sources? (names?|says?|lists?|calls?|describes?)|none of the (source|sources))\b", re.I)
+
+
+def test_reader_facing_text_carries_no_asides_about_the_sources():
+    found = []
+    for collection, fields in (("roles", ("overview",)), ("skills", ("why", "example")), ("tools", ("description",)),
+                               ("faqs", ("answer",))):
+        for entity in getattr(GUIDE, collection).values():
+            for field in fields:
+                if SOURCE_ASIDE.search(getattr(entity, field) or ""):
+                    found.append(f"{collection}/{entity.id}.{field}")
+    assert not found, found
