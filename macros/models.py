@@ -198,7 +198,7 @@ class Level(Model):
     experience: Sentence = Field(
         description="What experience a job description at this level asks for, described by what the person has done, not by years."
     )
-    salary: SalaryBand | None = Field(default=None, description="A sourced, indicative band, if a source gives one.")
+    salary: SalaryBand | None = Field(default=None, description="An indicative band as one source states it, if a source gives one; the build checks its shape, not its accuracy.")
     salary_note: Prose | None = Field(default=None, description="Why no band is given, when salary is absent.")
 
     @model_validator(mode="after")
