@@ -137,6 +137,15 @@ def _sources_field(what: str):
     )
 
 
+def _provenance_field(what: str):
+    return Field(
+        default=None,
+        description=f"How this {what} relates to its sources: what a source says, where the guide departs "
+        "from it and why. Shown at the foot of the page, in its Sources section, so the text above reads "
+        "as reference.",
+    )
+
+
 def _former_ids_field():
     return Field(
         default=[],
@@ -188,7 +197,7 @@ class Level(Model):
     experience: Sentence = Field(
         description="What experience a job description at this level asks for, described by what the person has done, not by years."
     )
-    salary: SalaryBand | None = Field(default=None, description="A sourced, indicative band, if a source gives one.")
+    salary: SalaryBand | None = Field(default=None, description="An indicative band as one source states it, if a source gives one; the build checks its shape, not its accuracy.")
     salary_note: Prose | None = Field(default=None, description="Why no band is given, when salary is absent.")
 
     @model_validator(mode="after")
@@ -281,6 +290,11 @@ class RoleSkills(Model):
 class Role(Model):
     id: Slug
     title: Name
+    advertised_as: list[Name] = Field(
+        default=[],
+        description="Job titles this role is advertised under, as job posts write them, e.g. "
+        "'Software Engineer (Backend)'. Shown near the top of the role page.",
+    )
     kind: Literal["umbrella", "specialisation"] = Field(
         description="'umbrella' for the one general backend developer role; 'specialisation' for every other role."
     )
@@ -295,6 +309,7 @@ class Role(Model):
     related: list[RoleRef] = Field(default=[], description="Roles this one works closely with; shown on both pages.")
     education: Sentence = Field(description="The education a job description for this role asks for; equivalent experience counts.")
     sources: list[SourceRef] = _sources_field("role")
+    provenance: Prose | None = _provenance_field("role")
 
 
 class Skill(Model):
@@ -303,9 +318,20 @@ class Skill(Model):
     kind: Literal["hard", "soft"] = Field(description="'hard' for technical skills, 'soft' for ways of working with people.")
     summary: Sentence
     why: Prose = Field(description="Why the skill matters in backend work.")
+    example: Prose | None = Field(
+        default=None,
+        description="One concrete situation from backend work in which the skill shows, told as what happened "
+        "and what the person did. Expected on every workplace (soft) skill.",
+    )
+    interview_signal: Sentence | None = Field(
+        default=None,
+        description="What an interviewer can hear or see that shows the skill, in one sentence. Expected on "
+        "every workplace (soft) skill.",
+    )
     levels: dict[LevelRef, Prose] = Field(description="What the skill looks like at each level, keyed by level id.")
     tools: list[ToolRef] = Field(default=[], description="Tools that serve this skill; shown on both pages.")
     sources: list[SourceRef] = _sources_field("skill")
+    provenance: Prose | None = _provenance_field("skill")
 
 
 class Tool(Model):
@@ -317,6 +343,7 @@ class Tool(Model):
     skills: list[SkillRef] = Field(default=[], description="Skills this tool serves; shown on both pages.")
     website: HttpsUrl | None = Field(default=None, description="The tool's official site, as an https:// address.")
     sources: list[SourceRef] = _sources_field("tool")
+    provenance: Prose | None = _provenance_field("tool")
 
 
 class Faq(Model):
@@ -329,3 +356,5 @@ class Faq(Model):
     roles: list[RoleRef] = Field(default=[], description="Roles whose pages list this question.")
     former_ids: list[Slug] = _former_ids_field()
     sources: list[SourceRef] = _sources_field("question")
+    provenance: Prose | None = _provenance_field("answer")
+

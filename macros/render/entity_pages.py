@@ -36,8 +36,11 @@ def renders(collection: str) -> Callable[[PageRenderer], PageRenderer]:
 def role_page(guide: Guide, role_id: str, here: str) -> str:
     role = guide.roles[role_id]
     to = Linker(here)
-    out = [
-        *_opening(role.title, role.summary, [KIND_LABEL[role.kind], link("All roles", to.to(urls.ROLES_INDEX))]),
+    out = [*_opening(role.title, role.summary, [KIND_LABEL[role.kind], link("All roles", to.to(urls.ROLES_INDEX))])]
+    if role.advertised_as:
+        titles = "; ".join(md(title) for title in role.advertised_as)
+        out += [f"Advertised as: {titles}{full_stop(role.advertised_as[-1])}\n{{ .guide-meta }}", ""]
+    out += [
         heading(2, "Overview", "overview"),
         "",
         md_paragraphs(role.overview),
@@ -91,7 +94,7 @@ def role_page(guide: Guide, role_id: str, here: str) -> str:
         out += [f"- {link(guide.faqs[f].question, to.faq(f))}" for f in faqs]
     else:
         out.append(f"No questions yet: see the {link('FAQ', to.to(urls.FAQ))}.")
-    out += ["", *_sources(guide, role.sources, to)]
+    out += ["", *_sources(guide, role.sources, to, role.provenance)]
     return "\n".join(out)
 
 
@@ -105,6 +108,12 @@ def skill_page(guide: Guide, skill_id: str, here: str) -> str:
         "",
         md_paragraphs(skill.why),
         "",
+    ]
+    if skill.example:
+        out += [heading(2, "A backend example", "example"), "", md_paragraphs(skill.example), ""]
+    if skill.interview_signal:
+        out += [heading(2, "What an interviewer looks for", "interview-signal"), "", md(skill.interview_signal), ""]
+    out += [
         heading(2, "At each level", "levels"),
         "",
         "| Level | What it looks like |",
@@ -127,7 +136,7 @@ def skill_page(guide: Guide, skill_id: str, here: str) -> str:
         out += [f"- {link(guide.tools[t].name, to.tool(t))}: {md(guide.tools[t].summary)}" for t in tools]
     else:
         out.append("No tool is linked to this skill: it is practised rather than installed.")
-    out += ["", *_sources(guide, skill.sources, to)]
+    out += ["", *_sources(guide, skill.sources, to, skill.provenance)]
     return "\n".join(out)
 
 
@@ -159,7 +168,7 @@ def tool_page(guide: Guide, tool_id: str, here: str) -> str:
         out += [f"- {link(guide.roles[r].title, to.role(r, 'tools'))}" for r in roles]
     else:
         out.append("No role page lists this tool yet.")
-    out += ["", *_sources(guide, tool.sources, to)]
+    out += ["", *_sources(guide, tool.sources, to, tool.provenance)]
     return "\n".join(out)
 
 
@@ -168,8 +177,12 @@ def _opening(title: str, summary: str, kicker: list[str]) -> list[str]:
     return [heading(1, title, "top"), "", f"{md(summary)}\n{{ .guide-lead }}", "", f"{' · '.join(kicker)}\n{{ .guide-kicker }}", ""]
 
 
-def _sources(guide: Guide, source_ids: list[str], to: Linker) -> list[str]:
-    """The closing "Sources" section: the articles that name this entity, or who added it."""
+def _sources(guide: Guide, source_ids: list[str], to: Linker, provenance: str | None = None) -> list[str]:
+    """The closing "Sources" section: the articles that name this entity, or who added it.
+
+    ``provenance`` says how the entry relates to those sources (what they say, where the guide
+    departs from them); it is kept here, at the foot, so the page above reads as reference.
+    """
     out = [heading(2, "Sources", "sources", searchable=False), ""]
     if source_ids:
         links = "; ".join(link(guide.sources[s].title, to.source(s)) for s in source_ids)
@@ -179,4 +192,6 @@ def _sources(guide: Guide, source_ids: list[str], to: Linker) -> list[str]:
             "None of our source articles names this. The guide's editors added it because "
             f"backend teams rely on it today; see {link('how we choose sources', to.to(urls.SOURCES))}."
         )
+    if provenance:
+        out += ["", md_paragraphs(provenance)]
     return [*out, ""]

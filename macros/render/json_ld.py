@@ -53,6 +53,7 @@ def occupation(guide: Guide, role_id: str, site_url: str) -> dict:
         "@type": "Occupation",
         "@id": f"{url}#occupation",
         "name": role.title,
+        **({"alternateName": list(role.advertised_as)} if role.advertised_as else {}),
         "description": role.summary,
         "url": url,
         "occupationalCategory": list(OCCUPATIONAL_CATEGORIES),

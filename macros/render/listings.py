@@ -138,6 +138,10 @@ def faq_list(guide: Guide, to: Linker) -> str:
         else:
             meta.append("Added by the guide's editors")
         out += [f"{' · '.join(meta)}\n{{ .guide-meta }}", ""]
+        if faq.provenance:
+            # How the answer relates to its sources, after the meta line that names them.
+            for paragraph in faq.provenance.split("\n\n"):
+                out += [f"{md(paragraph)}\n{{ .guide-meta }}", ""]
     return "\n".join(out)
 
 

@@ -3,6 +3,8 @@ a title or a figure: each rule is derived from the data, the URL contract or the
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 
@@ -107,3 +109,38 @@ def test_the_comparison_catches_a_copied_run_whatever_its_case_and_punctuation()
 def test_word_count_is_substantial():
     words = sum(len(text.split()) for name, text in _texts().items() if name.startswith("data/"))
     assert words > 20_000
+
+
+def test_every_workplace_skill_has_a_backend_example_and_an_interview_signal():
+    for skill in GUIDE.skills.values():
+        if skill.kind == "soft":
+            assert skill.example and skill.interview_signal, skill.id
+
+
+@pytest.mark.parametrize("role_id", PUBLISHED_ROLES)
+def test_every_role_names_the_titles_it_is_advertised_under(role_id):
+    assert GUIDE.roles[role_id].advertised_as
+
+
+def test_the_performance_engineer_lists_a_load_testing_tool():
+    # Load testing is the role's first duty: some tool on it is a testing tool that serves performance work.
+    role = GUIDE.roles["performance-engineer"]
+    load_testing = [t for t in role.tools if GUIDE.tools[t].category == "testing"
+                    and "performance-optimisation" in GUIDE.links.tool_skills.get(t, ())]
+    assert load_testing
+
+
+# Asides about the sources belong in the provenance note at the foot of a page, not in the text above it.
+SOURCE_ASIDE = re.compile(r"\b(the guvi source|one source|the sources? (names?|says?|lists?|calls?|describes?)|"
+                          r"none of the (source|sources))\b", re.I)
+
+
+def test_reader_facing_text_carries_no_asides_about_the_sources():
+    found = []
+    for collection, fields in (("roles", ("overview",)), ("skills", ("why", "example")), ("tools", ("description",)),
+                               ("faqs", ("answer",))):
+        for entity in getattr(GUIDE, collection).values():
+            for field in fields:
+                if SOURCE_ASIDE.search(getattr(entity, field) or ""):
+                    found.append(f"{collection}/{entity.id}.{field}")
+    assert not found, found

@@ -64,7 +64,7 @@ def test_unknown_field_lists_the_allowed_ones_when_nothing_is_close(data_dir):
     write(data_dir / "skills" / "api-design.yml", SKILL + "colour: blue\n")
     assert problems(data_dir) == [
         "data/skills/api-design.yml:10:1: colour: unknown field "
-        "(allowed: id, name, kind, summary, why, levels, tools, sources)"
+        "(allowed: id, name, kind, summary, why, example, interview_signal, levels, tools, sources, provenance)"
     ]
 
 

@@ -108,6 +108,35 @@ def test_a_title_that_ends_a_sentence_gets_no_extra_full_stop():
     assert "developer\\?](../sources.md#src-a)\n" in entity_pages.tool_page(guide, "python", "tools/python.md")
 
 
+def test_role_page_names_the_titles_it_is_advertised_under_near_the_top():
+    role = GUIDE.roles["api-developer"].model_copy(update={"advertised_as": ["API Engineer", "Integration Engineer"]})
+    guide = _replaced(GUIDE, roles={**GUIDE.roles, "api-developer": role})
+    text = entity_pages.role_page(guide, "api-developer", "roles/api-developer.md")
+    line = "Advertised as: API Engineer; Integration Engineer.\n{ .guide-meta }"
+    assert line in text and text.index(line) < text.index("{ #overview }")
+
+
+def test_soft_skill_example_and_interview_signal_have_fixed_anchors():
+    skill = GUIDE.skills["communication"].model_copy(
+        update={"example": "An incident <b>update</b>.", "interview_signal": "Explains a trade-off plainly."})
+    guide = _replaced(GUIDE, skills={**GUIDE.skills, "communication": skill})
+    text = entity_pages.skill_page(guide, "communication", "skills/communication.md")
+    assert "## A backend example { #example }" in text and "An incident &lt;b&gt;update&lt;/b&gt;" in to_html(text)
+    assert "## What an interviewer looks for { #interview-signal }" in text
+    assert text.index("{ #example }") < text.index("{ #interview-signal }") < text.index("{ #levels }")
+
+
+def test_provenance_is_kept_at_the_foot_inside_the_sources_section():
+    tool = GUIDE.tools["python"].model_copy(update={"provenance": "One source calls it a framework."})
+    guide = _replaced(GUIDE, tools={**GUIDE.tools, "python": tool})
+    text = entity_pages.tool_page(guide, "python", "tools/python.md")
+    assert text.index("{ #sources") < text.index("One source calls it a framework\\.")
+    faq = GUIDE.faqs["why-backend"].model_copy(update={"provenance": "The source asks this.\n\nIt answers briefly."})
+    guide = _replaced(GUIDE, faqs={"why-backend": faq})
+    text = listings.faq_list(guide, Linker("faq.md"))
+    assert "The source asks this\\.\n{ .guide-meta }\n\nIt answers briefly\\.\n{ .guide-meta }" in text
+
+
 def _replaced(guide: Guide, links=None, **collections) -> Guide:
     """``guide`` with some collections (or its cross-links) replaced, as a test's variation."""
     entries = {c.name: {**getattr(guide, c.name)} for c in guide.registry}
