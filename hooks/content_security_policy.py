@@ -17,8 +17,10 @@ import base64
 import hashlib
 import os
 import re
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -50,7 +52,7 @@ _serving = False
 _theme_scripts: list[re.Pattern] = []
 
 
-def on_startup(command: str, **_) -> None:
+def on_startup(command: str, **_: Any) -> None:
     # `mkdocs serve` injects a live-reload script whose text changes with every request, so it
     # cannot be hashed; pages served for editing go without a policy. `mkdocs build` always has one.
     global _serving
@@ -65,12 +67,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 @event_priority(-100)  # last, so that no later change to the page escapes the hashes
-def on_post_page(output: str, page: Page, **_) -> str:
+def on_post_page(output: str, page: Page, **_: Any) -> str:
     return output if _serving else with_policy(output, page.file.src_uri, _theme_scripts)
 
 
 @event_priority(-100)
-def on_post_template(output: str, template_name: str, **_) -> str:
+def on_post_template(output: str, template_name: str, **_: Any) -> str:
     # Theme pages outside docs/ (404.html); sitemap.xml also passes here and is not HTML.
     if _serving or not template_name.endswith(".html"):
         return output
@@ -88,7 +90,7 @@ def theme_scripts(template_dirs: list[str]) -> list[re.Pattern]:
     return patterns
 
 
-def _templates(template_dirs: list[str]):
+def _templates(template_dirs: list[str]) -> Iterator[Path]:
     """Every .html file under the theme's folders, less hidden folders (Material's .icons holds
     thousands of SVG files and no template: walking it was most of this hook's start-up time)."""
     for folder in template_dirs:

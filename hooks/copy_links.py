@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
@@ -24,7 +25,7 @@ _HEADING = re.compile(
 _TAGS = re.compile(r"<[^>]+>")
 
 
-def on_page_content(content: str, page: Page, config: MkDocsConfig, **_) -> str:
+def on_page_content(content: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     base = page.canonical_url or (config.site_url or "/") + page.url
 
     def add_button(match: re.Match) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import os
+from typing import Any
 
 import _project  # noqa: F401 (the project root on sys.path)
 from mkdocs.config.defaults import MkDocsConfig
@@ -42,7 +43,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_) -> str:
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     """A generated page's Markdown and front matter, rendered here rather than by a macro call in a stub.
 
     A macro call made mkdocs-macros compile a Jinja template for every generated page:

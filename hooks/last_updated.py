@@ -85,7 +85,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 # the sitemap is written, which happens once every page has its content but before any page gets
 # its template context.
 @event_priority(-100)
-def on_page_content(html: str, page: Page, config: MkDocsConfig, **_) -> str:
+def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     build = find_build(config)  # none in a project without guide data: pages are dated by their own file
     paths = build.data_files(page.file.src_uri) if build else []
     if page.file.abs_src_path and not page.file.generated_by:

@@ -37,21 +37,28 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 from watchdog.observers.polling import PollingObserver
 
 T = TypeVar("T")
 
-log = logging.getLogger(f"mkdocs.hooks.{__name__}")
+log = logging.getLogger("mkdocs.hooks.live_preview")
 POLL_SECONDS = 0.1  # MkDocs' own LiveReloadServer polls every 0.5 s
+SWITCH = "GUIDE_LIVE_PREVIEW"  # set to 0 to serve without this hook's reuse and faster polling
 
 # MkDocs loads a hook file once per process (config_options.Hooks._load_hook is cached), so
-# the state below outlives the rebuilds of `mkdocs serve`.
+# the state below outlives the rebuilds of `mkdocs serve`: that is the point of it, and why it
+# lives here rather than on the per-build SiteBuild. Set once, by on_startup.
 _serving = False
 
 
@@ -138,7 +145,7 @@ class ConvertedPages:
         self._converting: dict[str, tuple[str, _Warnings]] = {}  # src_uri -> (key, watcher)
         self._reusing: dict[str, tuple[Converted, str]] = {}  # src_uri -> (kept, the real Markdown)
 
-    def start(self, files, config) -> None:
+    def start(self, files: Files, config: MkDocsConfig) -> None:
         self.kept.start()
         for _, watcher in self._converting.values():  # left by a build that failed midway
             logging.getLogger("mkdocs").removeHandler(watcher)
@@ -152,7 +159,7 @@ class ConvertedPages:
             *(f"{f.src_uri}\t{f.url}\t{f.inclusion}" for f in sorted(files, key=lambda f: f.src_uri)),
         )
 
-    def before_conversion(self, markdown: str, page) -> str:
+    def before_conversion(self, markdown: str, page: Page) -> str:
         """The Markdown MkDocs should convert: ``markdown``, or nothing when its result is kept."""
         key = _digest(self._build, page.file.src_uri, page.file.url, markdown)
         kept = self.kept.get(key)
@@ -164,7 +171,7 @@ class ConvertedPages:
         self._converting[page.file.src_uri] = (key, watcher)
         return markdown
 
-    def after_conversion(self, html: str, page, files) -> str:
+    def after_conversion(self, html: str, page: Page, files: Files) -> str:
         """The page's HTML, with what MkDocs' conversion sets on the page restored when it was reused."""
         src_uri = page.file.src_uri
         if src_uri in self._reusing:
@@ -173,8 +180,10 @@ class ConvertedPages:
             page._title_from_render = kept.title
             page.present_anchor_ids = set(kept.present_anchor_ids)
             if kept.links_to_anchors is not None:
+                # The build's files are part of the key, so every target is in this build.
                 page.links_to_anchors = {
-                    files.get_file_from_path(target): dict(links) for target, links in kept.links_to_anchors.items()
+                    file: dict(links) for target, links in kept.links_to_anchors.items()
+                    if (file := files.get_file_from_path(target)) is not None
                 }
             return kept.content
         key, watcher = self._converting.pop(src_uri)
@@ -194,11 +203,11 @@ class ConvertedPages:
 class ReusedSearchEntries:
     """Material's search index for one build, reusing the entries of a page whose inputs are unchanged."""
 
-    def __init__(self, index, kept: Kept[list[dict]]):
+    def __init__(self, index: Any, kept: Kept[list[dict]]):
         self._index = index
         self._kept = kept
 
-    def add_entry_from_context(self, page) -> None:
+    def add_entry_from_context(self, page: Page) -> None:
         meta = page.meta
         key = _digest(
             page.url, str(page.title), page.content or "",
@@ -229,13 +238,47 @@ PAGES = ConvertedPages()
 SEARCH_ENTRIES: Kept[list[dict]] = Kept()
 
 
-def on_startup(command, **_):
+def internals_missing() -> list[str]:
+    """The MkDocs and Material internals this hook relies on that the installed versions lack."""
+    from material.plugins.search.plugin import SearchIndex, SearchPlugin
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.pages import Page
+
+    def sets(label: str, function: Any, *names: str) -> list[str]:
+        code = function.__code__.co_names  # the attribute names the function reads or assigns
+        return [f"{label} sets {name}" for name in names if name not in code]
+
+    return [
+        # Reusing a conversion means putting back what Page.render leaves on the page.
+        *sets("Page.render", Page.render, "_title_from_render", "present_anchor_ids", "links_to_anchors", "toc", "content"),
+        # Reusing search entries: the plugin's per-build index and its list of entries.
+        *sets("SearchPlugin.on_config", SearchPlugin.on_config, "search_index"),
+        *sets("SearchIndex.__init__", SearchIndex.__init__, "entries"),
+        *([] if hasattr(SearchIndex, "add_entry_from_context") else ["SearchIndex.add_entry_from_context"]),
+        # Moving the watches to a faster observer.
+        *sets("LiveReloadServer.__init__", LiveReloadServer.__init__, "_watched_paths", "observer"),
+        *([] if hasattr(LiveReloadServer, "unwatch") else ["LiveReloadServer.unwatch"]),
+    ]
+
+
+def on_startup(command: str, **_: Any) -> None:
     global _serving
-    _serving = command == "serve"
+    _serving = False
+    if command != "serve":
+        return
+    if os.environ.get(SWITCH, "1").strip().lower() in ("0", "off", "false", "no"):
+        log.info(f"Live preview off ({SWITCH}={os.environ[SWITCH]}): every save rebuilds every page")
+        return
+    missing = internals_missing()
+    if missing:
+        log.warning(f"Live preview off: the installed MkDocs or Material changed ({'; '.join(missing)}). "
+                    "`mkdocs serve` works as it does without this hook, rebuilding every page on every save")
+        return
+    _serving = True
 
 
 @event_priority(-100)  # after the search plugin has made this build's index
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     search = config.plugins.get("material/search")
     if _serving and search is not None and getattr(search, "search_index", None) is not None:
         SEARCH_ENTRIES.start()
@@ -244,23 +287,23 @@ def on_config(config):
 
 
 @event_priority(-100)  # after every hook and plugin that adds files
-def on_files(files, config):
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _serving:
         PAGES.start(files, config)
     return files
 
 
 @event_priority(-100)  # the last change to the Markdown
-def on_page_markdown(markdown: str, page, **_) -> str:
+def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
     return PAGES.before_conversion(markdown, page) if _serving else markdown
 
 
 @event_priority(100)  # before any other hook or plugin sees the HTML
-def on_page_content(html: str, page, files, **_) -> str:
+def on_page_content(html: str, page: Page, files: Files, **_: Any) -> str:
     return PAGES.after_conversion(html, page, files) if _serving else html
 
 
-def on_env(env: jinja2.Environment, **_) -> jinja2.Environment:
+def on_env(env: jinja2.Environment, **_: Any) -> jinja2.Environment:
     env.bytecode_cache = TEMPLATES
     if _serving:
         PAGES.kept.end()  # every page is converted by now
@@ -268,22 +311,24 @@ def on_env(env: jinja2.Environment, **_) -> jinja2.Environment:
     return env
 
 
-def on_post_build(**_):
+def on_post_build(**_: Any) -> None:
     if _serving:
         SEARCH_ENTRIES.end()  # every page is indexed by now
 
 
-def on_serve(server, **_):
+def on_serve(server: LiveReloadServer, **_: Any) -> LiveReloadServer:
     # MkDocs has made its file watcher, with its 0.5 s polling, and already scheduled the docs
     # folder and mkdocs.yml on it (the theme too with --watch-theme); the `watch:` folders come
     # after this event. Move what is scheduled to a watcher that polls faster; it is started,
     # as the old one would have been, when the server starts.
+    if not _serving:
+        return server
     watched = dict(server._watched_paths)  # path -> how many times it was asked for
     for path, times in watched.items():
-        for _ in range(times):
+        for _time in range(times):
             server.unwatch(path)
     server.observer = PollingObserver(timeout=POLL_SECONDS)
     for path, times in watched.items():
-        for _ in range(times):
+        for _time in range(times):
             server.watch(path)
     return server

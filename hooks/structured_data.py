@@ -32,7 +32,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_) -> dict[str, Any]:
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
     build = build_of(config)
     site = build.site_url
     blocks = [breadcrumb_list(_trail(page, site, config.site_name, build.extras[_TITLES]))]

@@ -80,10 +80,10 @@ class Guide:
     def reading(self, reads: set[Read]) -> Guide:
         """This guide, adding to ``reads`` every entity (or whole collection) that is looked at."""
         entries = {name: _Recorded(items, name, reads) for name, items in self._entries.items()}
-        links = CrossLinks(**{f.name: _RecordedLinks(getattr(self.links, f.name), *LINK_COLLECTIONS[f.name], reads)
-                              for f in fields(CrossLinks)})
+        recorded: dict[str, Any] = {f.name: _RecordedLinks(getattr(self.links, f.name), *LINK_COLLECTIONS[f.name], reads)
+                                    for f in fields(CrossLinks)}
         return Guide(entries, self.files, data_path=self.data_path, registry=self.registry,  # type: ignore[arg-type]
-                     references=self.references, links=links)
+                     references=self.references, links=CrossLinks(**recorded))
 
     def files_read(self, reads: set[Read]) -> list[str]:
         """The data files behind ``reads``: each entity's file, or a collection's folder or file."""
@@ -135,7 +135,7 @@ class _RecordedLinks(Mapping[str, tuple]):
         self._reads.update((self._values, v if isinstance(v, str) else v[0]) for v in value)
         return value
 
-    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, key: str, default: Any = None) -> Any:
         self._reads.add((self._keys, key))  # an absent entry is read too: a new link would change the page
         return self[key] if key in self._items else default
 

@@ -44,7 +44,7 @@ class _Entity:
     """One validated entity and where it was written."""
 
     collection: Collection
-    model: BaseModel
+    model: Any  # the collection's model
     path: str
     source: YamlSource
     prefix: Loc  # location of the entity inside its file: () or ('levels', 3)
@@ -74,11 +74,12 @@ class _Load:
         except ValueError:
             return path.as_posix()
 
-    def add(self, path: str, source: YamlSource | None, loc: Loc, message: str, hint: str | None = None, *, at_key=False):
+    def add(self, path: str, source: YamlSource | None, loc: Loc, message: str, hint: str | None = None, *,
+            at_key: bool = False) -> None:
         line, col = source.position(loc, at_key=at_key) if source else (1, 1)
         self.problems.append(Problem(path, line, col, field_path(loc), message, hint))
 
-    def add_for(self, entity: _Entity, loc: Loc, message: str, hint: str | None = None, *, at_key=False):
+    def add_for(self, entity: _Entity, loc: Loc, message: str, hint: str | None = None, *, at_key: bool = False) -> None:
         self.add(entity.path, entity.source, (*entity.prefix, *loc), message, hint, at_key=at_key)
 
     # -- the steps --------------------------------------------------------------
@@ -274,7 +275,7 @@ class _Load:
 # --- describing pydantic errors ------------------------------------------------------
 
 
-def _describe(error: dict, model_cls: type[BaseModel]) -> tuple[Loc, str, str | None, bool]:
+def _describe(error: Any, model_cls: type[BaseModel]) -> tuple[Loc, str, str | None, bool]:
     """(location, message, hint, point at key?) for one pydantic error, in a contributor's words."""
     loc: Loc = tuple(p for p in error["loc"] if isinstance(p, (str, int)) and p != "[key]")
     kind = error["type"]
@@ -364,11 +365,12 @@ def _inner(tp: Any) -> Any:
 # --- walking validated models --------------------------------------------------------
 
 
-def _ref_in(metadata) -> Ref | None:
+def _ref_in(metadata: typing.Iterable[Any]) -> Ref | None:
     return next((m for m in metadata if isinstance(m, Ref)), None)
 
 
-def walk_refs(value: Any, tp: Any, loc: Loc, metadata=(), at_key=False) -> typing.Iterator[tuple[Loc, Ref, str, bool]]:
+def walk_refs(value: Any, tp: Any, loc: Loc, metadata: typing.Iterable[Any] = (),
+              at_key: bool = False) -> typing.Iterator[tuple[Loc, Ref, str, bool]]:
     """Yield (location, Ref, id, is a mapping key) for every reference held in ``value``."""
     ref = _ref_in(metadata)
     if ref and isinstance(value, str):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -130,14 +130,14 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _sources_field(what: str):
+def _sources_field(what: str) -> Any:
     return Field(
         description=f"Ids from data/sources.yml of the articles that name this {what}. "
         "An empty list says the guide's editors added it."
     )
 
 
-def _provenance_field(what: str):
+def _provenance_field(what: str) -> Any:
     return Field(
         default=None,
         description=f"How this {what} relates to its sources: what a source says, where the guide departs "

@@ -13,6 +13,7 @@ import datetime
 import json
 import os
 from functools import cache
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
@@ -40,6 +41,7 @@ def export_model(collection: Collection) -> type[BaseModel]:
             dict[str, str], Field(description="The role's job description page at each level, keyed by level id."))
     entry = create_model(f"{model.__name__}Entry", __base__=model, **extra)
     name = collection.name
+    items: Any = (list[entry], Field(description=f"Every entry of data/{name}, in reading order."))
     return create_model(
         f"{name.capitalize()}Export",
         __config__=ConfigDict(extra="forbid", populate_by_name=True),
@@ -51,7 +53,7 @@ def export_model(collection: Collection) -> type[BaseModel]:
         attribution=(str, Field(description="How to credit the guide when reusing the data.")),
         changelog=(str, Field(description="What changed between releases.")),
         count=(int, Field(ge=0, description=f"How many {name} the file holds.")),
-        **{name: (list[entry], Field(description=f"Every entry of data/{name}, in reading order."))},
+        **{name: items},
     )
 
 

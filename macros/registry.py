@@ -66,8 +66,8 @@ class Collection(Generic[M]):
         """The model of a single file: one key holding the list of items (at least one)."""
         if self.list_key is None:
             return self.model
-        return create_model(f"{self.name}_file", __base__=Model,
-                            **{self.list_key: (list[self.model], Field(min_length=1))})  # type: ignore[name-defined]
+        items: Any = (list[self.model], Field(min_length=1))  # type: ignore[name-defined]
+        return create_model(f"{self.name}_file", __base__=Model, **{self.list_key: items})
 
 
 def _by_order(item: Any) -> tuple:

@@ -15,6 +15,7 @@ import re
 import sys
 import textwrap
 import types
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
@@ -105,7 +106,7 @@ def skeleton(collection: Collection, entity_id: str, guide: Guide) -> str:
         "# The comment above each field says what it holds; delete the comments when you are done.",
     ]
     root = _model_node(collection.model, _Context(guide, collection, entity_id))
-    return "\n".join([*header, *_render_fields(root.fields, 0)]) + "\n"
+    return "\n".join([*header, *_render_fields(root.fields or [], 0)]) + "\n"
 
 
 # --- building the value of each field from its type --------------------------------
@@ -175,7 +176,7 @@ def _value(tp: Any, metadata: list, ctx: _Context, minimum: int = 0) -> Node:
     raise TypeError(f"make new cannot write a placeholder for {tp!r}; teach macros/scaffold.py")
 
 
-def _first_valid(annotated) -> str:
+def _first_valid(annotated: Any) -> str:
     adapter = TypeAdapter(annotated)
     for candidate in TEXT_PLACEHOLDERS:
         try:
@@ -219,7 +220,7 @@ def _comment(name: str, info: FieldInfo, ctx: _Context) -> str:
     return " ".join(p for p in (text, *notes) if p)
 
 
-def _refs_in(tp: Any, metadata=()) -> list[Ref]:
+def _refs_in(tp: Any, metadata: Iterable[Any] = ()) -> list[Ref]:
     found = [m for m in metadata if isinstance(m, Ref)]
     for arg in get_args(tp):
         if isinstance(arg, Ref):
@@ -259,12 +260,12 @@ def _render_entry(key: str, node: Node, indent: int) -> list[str]:
         return [f"{pad}{key}: >-", f"{pad}  {node.block}"]
     if node.items is not None:
         if all(item.scalar is not None for item in node.items):
-            return [f"{pad}{key}: [{', '.join(item.scalar for item in node.items)}]"]
+            return [f"{pad}{key}: [{', '.join(item.scalar or '' for item in node.items)}]"]
         lines = [f"{pad}{key}:"]
         for item in node.items:
             lines.extend(_render_item(item, indent + 2))
         return lines
-    return [f"{pad}{key}:", *_render_fields(node.fields, indent + 2)]
+    return [f"{pad}{key}:", *_render_fields(node.fields or [], indent + 2)]
 
 
 def _render_item(node: Node, indent: int) -> list[str]:

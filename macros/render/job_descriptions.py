@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
+from typing import Any
 
 from .. import urls
 from ..guide import Guide
@@ -103,7 +105,7 @@ def in_sentence(title: str) -> str:
     return f"{first} {rest}" if rest else first
 
 
-def tool_order(guide: Guide):
+def tool_order(guide: Guide) -> Callable[[str], tuple[int, str]]:
     """Sort key for tools in a stack: by category, as on /tools/, then by name."""
     by_category = {c: i for i, c in enumerate(guide.tool_categories)}
     return lambda t: (by_category[guide.tools[t].category], guide.tools[t].name.lower())
@@ -272,7 +274,7 @@ def builder_catalogue(guide: Guide, site_url: str) -> str:
     return script_json(data)
 
 
-def script_json(data) -> str:
+def script_json(data: Any) -> str:
     """JSON that is safe inside a <script> element: no '<', '>' or '&' can end or confuse it."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

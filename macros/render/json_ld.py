@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .. import urls
 from ..guide import Guide
+from ..models import Level
 from ..urls import absolute, place
 
 CONTEXT = "https://schema.org"
@@ -78,8 +79,9 @@ def occupation(guide: Guide, role_id: str, site_url: str) -> dict:
     return data
 
 
-def _salary(guide: Guide, level) -> dict:
+def _salary(guide: Guide, level: Level) -> dict:
     band = level.salary
+    assert band is not None  # only levels with a band are passed
     source = guide.sources[band.source]
     return {
         "@type": "MonetaryAmount",

@@ -93,7 +93,11 @@ def test_mkdocs_serve_notices_a_save_through_the_faster_watcher(tmp_path):
     server.watch(str(docs))  # MkDocs counts repeated watches; the hook keeps the count
     old_observer = server.observer
 
-    assert live_preview.on_serve(server) is server
+    live_preview.on_startup(command="serve")
+    try:
+        assert live_preview.on_serve(server) is server
+    finally:
+        live_preview.on_startup(command="build")
     assert server.observer is not old_observer
     assert server.observer.timeout == live_preview.POLL_SECONDS
     assert server._watched_paths == {str(docs): 2}
@@ -110,3 +114,25 @@ def test_mkdocs_serve_notices_a_save_through_the_faster_watcher(tmp_path):
     finally:
         server.observer.stop()
         server.observer.join(timeout=10)
+
+
+def test_the_switch_turns_the_reuse_off(tmp_path):
+    project = fixture_project(tmp_path / "project")
+    first, second = serve_builds(project, [{"build": "site"}, {"build": "site"}], env={live_preview.SWITCH: "0"})
+    assert first["ok"] and second["ok"]
+    assert second["pages"]["reused"] == 0 and second["search"]["reused"] == 0
+
+
+def test_the_internals_it_relies_on_are_there_and_it_steps_aside_when_one_is_not(monkeypatch, caplog):
+    assert live_preview.internals_missing() == []
+    from mkdocs.structure.pages import Page
+
+    def render(self, config, files):  # a future MkDocs that keeps the title elsewhere
+        self.content = ""
+
+    monkeypatch.setattr(Page, "render", render)
+    assert "Page.render sets _title_from_render" in live_preview.internals_missing()
+    with caplog.at_level("WARNING", logger="mkdocs.hooks.live_preview"):
+        live_preview.on_startup(command="serve")
+    assert live_preview._serving is False
+    assert "Live preview off: the installed MkDocs or Material changed (Page.render sets _title_from_render" in caplog.text
