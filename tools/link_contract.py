@@ -12,6 +12,7 @@ listed page or anchor is gone and no redirect or former id was declared.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import sys
@@ -61,6 +62,13 @@ class _PageScan(HTMLParser):
 
 
 def _scan(file: Path) -> _PageScan:
+    """The page's ids and redirect, read once per version of the file (a check reads each page many times)."""
+    stat = file.stat()
+    return _scan_version(file, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=4096)
+def _scan_version(file: Path, _mtime_ns: int, _size: int) -> _PageScan:
     scan = _PageScan()
     scan.feed(file.read_text(encoding="utf-8"))
     return scan
