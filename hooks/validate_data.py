@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from macros.loader import load_guide
+from macros.open_data import build_date
 from macros.problems import DataError, print_problems
 from macros.site_build import SiteBuild, attach
 
@@ -26,5 +27,5 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataError as error:
         print_problems(error)  # one plain line per problem, for editors; and annotations on GitHub
         raise PluginError(f"Invalid data: {error}") from None
-    attach(config, SiteBuild(project=project, guide=guide, site_url=config.site_url or "/"))
+    attach(config, SiteBuild(project=project, guide=guide, site_url=config.site_url or "/", today=build_date()))
     return config

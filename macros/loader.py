@@ -219,8 +219,26 @@ class _Load:
         tool_skill_files = {
             (e.model.id, skill): e for e in self.entities if e.collection.name == "tools" for skill in e.model.skills
         }
+        sources = {e.model.id: e.model for e in self.entities if e.collection.name == "sources"}
+        codes = {e.model.id: e.model for e in self.entities if e.collection.name == "codes"}
         for entity in self.entities:
             model = entity.model
+            # A statistic needs an address a reader can check; an article's own claim is shown as that article's
+            # claim, and the source articles have no address the guide knows.
+            is_claim = entity.collection.name == "figures" and model.statistic in ("claim", "range")
+            if (entity.collection.name == "figures" and model.source in sources and sources[model.source].url is None
+                    and not (is_claim and sources[model.source].kind == "article")):
+                self.add_for(entity, ("source",), f"the source '{model.source}' has no url",
+                             "a figure's source needs an https:// address a reader can check")
+            if entity.collection.name == "roles":
+                for i, mapping in enumerate(model.occupations):
+                    if mapping.code in codes and codes[mapping.code].taxonomy == "sfia-9":
+                        self.add_for(entity, ("occupations", i, "code"), f"'{mapping.code}' is a SFIA skill, not an occupation",
+                                     "a role names occupation codes; SFIA skills go on skills")
+            if entity.collection.name == "skills":
+                for i, code_id in enumerate(model.sfia):
+                    if code_id in codes and codes[code_id].taxonomy != "sfia-9":
+                        self.add_for(entity, ("sfia", i), f"'{code_id}' is not a SFIA 9 skill", "name an sfia-9 code from data/codes.yml")
             kind = entity.collection.name
             per_level = {"roles": "career_path", "skills": "levels"}.get(kind)
             if per_level:

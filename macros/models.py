@@ -116,6 +116,8 @@ ToolRef = Annotated[str, Ref("tools")]
 LevelRef = Annotated[str, Ref("levels")]
 SourceRef = Annotated[str, Ref("sources")]
 ToolCategoryRef = Annotated[str, Ref("tool_categories")]
+MarketRef = Annotated[str, Ref("markets")]
+CodeRef = Annotated[str, Ref("codes")]
 DutyRef = Annotated[str, Ref("duties")]
 
 
@@ -159,10 +161,16 @@ def _former_ids_field():
 
 class Source(Model):
     id: Slug
-    title: Name = Field(description="The article's title as published.")
+    title: Name = Field(description="The title as published.")
+    kind: Literal["article", "official-statistics", "survey", "classification", "framework", "documentation"] = Field(
+        default="article",
+        description="What it is: one of the source articles, a statistics office's publication, a survey, an "
+        "official classification of occupations, a published career framework, or documentation.",
+    )
     publisher: Name | None = Field(default=None, description="Site or organisation that published it, if known.")
     author: Name | None = Field(default=None, description="Author, if named.")
     published: datetime.date | None = Field(default=None, description="Publication date, if stated (YYYY-MM-DD).")
+    retrieved: datetime.date | None = Field(default=None, description="The day the guide last checked it (YYYY-MM-DD).")
     url: HttpsUrl | None = Field(default=None, description="https:// address, if known.")
     note: Prose | None = Field(default=None, description="What a reader should know about this source (gaps, age).")
 
@@ -238,17 +246,106 @@ class Expectation(Model):
 
 
 
+Statistic = Literal["p10", "p25", "median", "p75", "p90", "mean", "employment", "projected-employment", "growth",
+                    "openings", "share", "count", "index", "range", "claim"]
+MONEY_UNITS = ("a-year", "an-hour", "a-month")
+Unit = Literal["a-year", "an-hour", "a-month", "percent", "jobs", "openings-a-year", "people", "index-points", "years"]
+CurrencyCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$"), Field(description="ISO 4217 code, e.g. USD.")]
+
+
 class Figure(Model):
-    """A number the guide states (other than pay bands): always one source's claim, with its date."""
+    """A number the guide states, with everything a reader needs to check it: what was measured, where,
+    when, of whom, by whom, and how the guide confirmed it."""
 
     id: Slug
-    label: Name = Field(description="What is measured, e.g. 'Annual growth in backend hiring'.")
-    value: Name = Field(description="The figure as the source gives it, e.g. 'over 20% a year'.")
-    region: Name = Field(description="Where the figure applies; say so if the source does not state it.")
+    label: Name = Field(description="What is measured, e.g. 'Annual wage of software developers'.")
+    statistic: Statistic = Field(
+        description="p10 to p90 (percentiles), median, mean, employment, projected-employment, growth, openings, "
+        "share, count, index; 'range' for a band a source gives; 'claim' for a source's words that carry no "
+        "number a reader could check.")
+    value: float | None = Field(default=None, description="The number exactly as published; the lower end of a range.")
+    high: float | None = Field(default=None, description="The upper end, for a range.")
+    claim: Sentence | None = Field(default=None, description="The source's words, for a claim: e.g. 'over 20% a year'.")
+    unit: Unit = Field(description="What the value counts: a-year, an-hour, a-month (money, with a currency), percent, "
+                       "jobs, openings-a-year, people, index-points or years.")
+    currency: CurrencyCode | None = Field(default=None, description="For money: the currency, e.g. USD.")
+    reference_period: Name = Field(description="The period measured, e.g. 'May 2025', '2024–34', 'April 2025'.")
+    published: datetime.date | None = Field(
+        description="When the source published this figure (YYYY-MM-DD); null only if the guide could not confirm the day, "
+        "which the note then explains.")
+    retrieved: datetime.date = Field(description="The day the guide last checked the figure (YYYY-MM-DD).")
+    geography: Name = Field(description="Where the figure applies, e.g. 'United States'; say so if the source does not state it.")
+    population: Sentence = Field(description="Who was measured, e.g. 'employees in SOC 15-1252, excluding the self-employed'.")
+    market: MarketRef | None = Field(default=None, description="The market on /pay/ this figure belongs to, if it is pay.")
+    occupation: CodeRef | None = Field(default=None, description="The occupation code it measures, from data/codes.yml.")
+    level: LevelRef | None = Field(default=None, description="The career level a source's band describes, if any.")
     source: SourceRef
-    as_of: datetime.date = Field(description="Date the source gives for the figure, or its publication date.")
+    verification: Literal["primary", "secondary"] = Field(
+        description="'primary': read in the publisher's own table or release; 'secondary': only in a copy of it.")
+    verified_from: Sentence | None = Field(default=None, description="For a secondary figure: which copy, and how it agrees.")
+    precision: Name | None = Field(default=None, description="The publisher's quality marker, e.g. 'coefficient of variation 2.7%'.")
+    next_release: datetime.date | None = Field(
+        default=None, description="When a newer edition is expected (YYYY-MM-DD); the page says so once it has passed.")
     note: Prose | None = Field(default=None, description="How much weight the figure can bear.")
 
+    @model_validator(mode="after")
+    def _consistent(self) -> Figure:
+        if self.statistic == "claim":
+            if self.claim is None or self.value is not None:
+                raise ValueError("a claim states the source's words in 'claim' and no 'value'")
+        elif self.value is None or self.claim is not None:
+            raise ValueError(f"a {self.statistic} needs a 'value' (the number as published), not a 'claim'")
+        if (self.statistic == "range") != (self.high is not None):
+            raise ValueError("a range gives 'value' (low) and 'high'; only a range has 'high'")
+        if self.high is not None and self.value is not None and self.high < self.value:
+            raise ValueError(f"high ({self.high:g}) is below value ({self.value:g})")
+        if (self.unit in MONEY_UNITS) != (self.currency is not None):
+            raise ValueError("money (a-year, an-hour, a-month) takes a currency; other units take none")
+        if self.verification == "secondary" and not self.verified_from:
+            raise ValueError("a secondary figure says which copy it was read in ('verified_from')")
+        if self.next_release is not None and self.published is not None and self.next_release <= self.published:
+            raise ValueError("next_release must come after published")
+        return self
+
+
+class Market(Model):
+    """A labour market the pay page reports on: a country, a region, or the world for surveys."""
+
+    id: Slug
+    title: Name
+    order: int = Field(ge=0)
+    summary: Sentence = Field(description="What the statistics for this market cover, in one sentence.")
+    currency: CurrencyCode | None = Field(default=None, description="The currency its pay figures are in, if one.")
+
+
+Taxonomy = Literal["soc-2018", "onet-soc-2019", "isco-08", "esco", "uk-soc-2020", "sfia-9"]
+
+
+class Code(Model):
+    """One code in an official classification of occupations, or a skill in SFIA."""
+
+    id: Slug
+    taxonomy: Taxonomy = Field(description="soc-2018, onet-soc-2019, isco-08, esco, uk-soc-2020 or sfia-9.")
+    code: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z][0-9A-Z.\-]*$", max_length=20)] = Field(
+        description="The code as the classification writes it, e.g. 15-1252, 15-1252.00, 2512, PROG.")
+    title: Name = Field(description="Its title, exactly as the classification writes it.")
+    url: HttpsUrl | None = Field(default=None, description="The classification's own page for the code, if seen.")
+    uri: Annotated[str, StringConstraints(pattern=r"^http://data\.europa\.eu/esco/occupation/[0-9a-f-]{36}$")] | None = Field(
+        default=None, description="For ESCO: the occupation's URI, as ESCO publishes it (http://data.europa.eu/esco/...).")
+    source: SourceRef = Field(description="Where the guide read the code and title.")
+    verification: Literal["primary", "secondary"] = Field(
+        description="'primary': seen on the classification's own page; 'secondary': only in a copy.")
+    note: Sentence | None = None
+
+
+class RoleCode(Model):
+    """How a role maps to one official occupation code."""
+
+    code: CodeRef
+    fit: Literal["exact", "approximate", "alternative"] = Field(
+        description="'exact' if the code names this work; 'approximate' if it is the closest code; 'alternative' "
+        "for a second code some posts of this role fall under.")
+    note: Sentence | None = Field(default=None, description="Why the fit is approximate, or when the alternative applies.")
 
 
 class Release(Model):
@@ -308,6 +405,8 @@ class Role(Model):
     career_path: dict[LevelRef, Prose] = Field(description="What the role looks like at each level, keyed by level id.")
     related: list[RoleRef] = Field(default=[], description="Roles this one works closely with; shown on both pages.")
     education: Sentence = Field(description="The education a job description for this role asks for; equivalent experience counts.")
+    occupations: list[RoleCode] = Field(
+        min_length=1, description="The official occupation codes the role is counted under (data/codes.yml), each with its fit.")
     sources: list[SourceRef] = _sources_field("role")
     provenance: Prose | None = _provenance_field("role")
 
@@ -330,6 +429,7 @@ class Skill(Model):
     )
     levels: dict[LevelRef, Prose] = Field(description="What the skill looks like at each level, keyed by level id.")
     tools: list[ToolRef] = Field(default=[], description="Tools that serve this skill; shown on both pages.")
+    sfia: list[CodeRef] = Field(default=[], description="The SFIA 9 skills (data/codes.yml) this skill corresponds to, if any.")
     sources: list[SourceRef] = _sources_field("skill")
     provenance: Prose | None = _provenance_field("skill")
 

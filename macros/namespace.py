@@ -29,7 +29,7 @@ class GuideNamespace:
         guide = self._build.guide_for(here)
         if name in PAGE_MACROS:
             macro = PAGE_MACROS[name]
-            return lambda *args: macro(guide, Linker(here, self._build.site_url), *args)
+            return lambda *args: macro(guide, Linker(here, self._build.site_url, self._build.today), *args)
         if name in guide.registry:
             return getattr(guide, name)
         raise AttributeError(f"guide.{name}: no such collection or page macro "

@@ -35,7 +35,9 @@ def exported(registry: Registry = REGISTRY) -> list[Collection]:
 def export_model(collection: Collection) -> type[BaseModel]:
     """The model of one export file: the envelope, and entries that are the data model plus URLs."""
     model = collection.model
-    extra: dict = {"url": (str, Field(description="The entry's page on the guide (absolute URL)."))}
+    extra: dict = {}
+    if collection.page is not None:
+        extra["url"] = (str, Field(description="The entry's page on the guide (absolute URL)."))
     if model is Role:
         extra["job_descriptions"] = (
             dict[str, str], Field(description="The role's job description page at each level, keyed by level id."))
@@ -79,7 +81,9 @@ def export_document(guide: Guide, collection: Collection, site_url: str, generat
     entries = []
     for entry in getattr(guide, collection.name).values():
         data = entry.model_dump(mode="json")
-        data["url"] = absolute(site_url, collection.entry_place(entry.id) or urls.HOME)
+        place_ = collection.entry_place(entry.id)
+        if place_ is not None:
+            data["url"] = absolute(site_url, place_)
         if collection.model is Role:
             data["job_descriptions"] = {
                 level: absolute(site_url, place(urls.JD_PAGE, role=entry.id, level=level)) for level in guide.levels

@@ -118,7 +118,10 @@ TOOL_CATEGORIES: Collection[models.ToolCategory] = Collection(
 DUTIES: Collection[models.Duty] = Collection("duties", "duty", models.Duty, "duties.yml", "duties")
 EXPECTATIONS: Collection[models.Expectation] = Collection(
     "expectations", "expectation", models.Expectation, "expectations.yml", "expectations", order=_by_order)
-FIGURES: Collection[models.Figure] = Collection("figures", "figure", models.Figure, "figures.yml", "figures")
+FIGURES: Collection[models.Figure] = Collection("figures", "figure", models.Figure, "figures.yml", "figures", export=True)
+MARKETS: Collection[models.Market] = Collection("markets", "market", models.Market, "markets.yml", "markets", order=_by_order,
+                                                page=urls.MARKET_ENTRY)
+CODES: Collection[models.Code] = Collection("codes", "code", models.Code, "codes.yml", "codes", export=True)
 RELEASES: Collection[models.Release] = Collection("releases", "release", models.Release, "changelog.yml", "releases",
                                                   order=_newest_first)
 ROLES: Collection[models.Role] = Collection("roles", "role", models.Role, "roles", order=_by_order,
@@ -130,4 +133,5 @@ TOOLS: Collection[models.Tool] = Collection("tools", "tool", models.Tool, "tools
 FAQS: Collection[models.Faq] = Collection("faqs", "FAQ", models.Faq, "faqs", order=_by_order,
                                           page=urls.FAQ_ENTRY, export=True)
 
-REGISTRY = Registry((ROLES, SKILLS, TOOLS, LEVELS, FAQS, TOOL_CATEGORIES, DUTIES, EXPECTATIONS, FIGURES, SOURCES, RELEASES))
+REGISTRY = Registry((ROLES, SKILLS, TOOLS, LEVELS, FAQS, FIGURES, CODES, MARKETS, TOOL_CATEGORIES, DUTIES, EXPECTATIONS,
+                     SOURCES, RELEASES))

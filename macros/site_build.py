@@ -8,6 +8,7 @@ with a new ``SiteBuild``: nothing is shared between builds by accident.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +26,7 @@ class SiteBuild:
     project: Path  # the folder of mkdocs.yml, absolute
     guide: Guide
     site_url: str  # the published address, ending in '/'
+    today: datetime.date  # the build's day: SOURCE_DATE_EPOCH's, or today's (open_data.build_date)
     # docs path -> the pages generated from data (set by hooks/generate_pages.py)
     generated: dict[str, GeneratedPage] = field(default_factory=dict)
     # docs path -> what the page's renderer or its macro calls read of the data

@@ -14,6 +14,7 @@ in the guide is named by its docs-relative source path, with an optional anchor:
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -32,6 +33,7 @@ SKILLS_INDEX = "skills/index.md"
 TOOLS_INDEX = "tools/index.md"
 JD_INDEX = "job-descriptions/index.md"
 LEVELS = "levels.md"
+PAY = "pay.md"
 FAQ = "faq.md"
 SOURCES = "sources.md"
 EDUCATION = "education.md"
@@ -44,6 +46,7 @@ LEVEL_ENTRY = "levels.md#{id}"
 FAQ_ENTRY = "faq.md#{id}"
 SOURCE_ENTRY = "sources.md#{id}"
 TOOL_CATEGORY_ENTRY = "tools/index.md#{id}"
+MARKET_ENTRY = "pay.md#{id}"  # one section per market on /pay/
 RELEASE_ENTRY = "open-data/changelog.md#v{version}"  # 1.2.0 -> #v1-2-0
 
 # --- the open data export --------------------------------------------------------------------
@@ -54,8 +57,8 @@ PUBLISHED_FILES = ("data/v1/*.json",)  # non-HTML files that are part of the lin
 
 # --- anchors -----------------------------------------------------------------------------------
 # Sections of a role page; a responsibility id (also an anchor there) may not take one of them.
-ROLE_SECTIONS = ("top", "overview", "responsibilities", "skills", "tools", "typical-day", "career-path",
-                 "related-roles", "faq", "sources")
+ROLE_SECTIONS = ("top", "overview", "responsibilities", "skills", "tools", "typical-day", "career-path", "pay",
+                 "occupation-codes", "related-roles", "faq", "sources")
 
 _FIELD = re.compile(r"\{(\w+)\}")
 _SLUG = "[a-z0-9]+(?:-[a-z0-9]+)*"
@@ -144,9 +147,10 @@ class Linker:
     descriptions).
     """
 
-    def __init__(self, here: str, site_url: str = "/"):
+    def __init__(self, here: str, site_url: str = "/", today: datetime.date | None = None):
         self.here = here
         self.site_url = site_url
+        self.today = today  # the build's day (SOURCE_DATE_EPOCH or today): what "is due" is measured against
         base = here.rpartition("/")[0]
         self._base = base.split("/") if base else []
 

@@ -39,11 +39,14 @@ class _PageScan(HTMLParser):
         self.all_ids: set[str] = set()
         self.redirect: str | None = None
         self._depth = 0  # > 0 while inside <article>
+        self._svg = 0  # > 0 while inside an <svg>: its ids label the drawing, they are not places to link to
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         if tag == "article":
             self._depth += 1
+        if tag == "svg":
+            self._svg += 1
         if tag == "meta" and (attributes.get("http-equiv") or "").lower() == "refresh":
             match = _REFRESH.search(attributes.get("content") or "")
             if match:
@@ -53,12 +56,14 @@ class _PageScan(HTMLParser):
             self.all_ids.add(element_id)
             # Ids starting with "__" are Material's widgets (tabs, code blocks), and a script's id
             # names data for our own JavaScript: neither is a place a reader links to.
-            if self._depth and tag != "script" and not element_id.startswith("__"):
+            if self._depth and not self._svg and tag != "script" and not element_id.startswith("__"):
                 self.content_ids.append(element_id)
 
     def handle_endtag(self, tag):
         if tag == "article" and self._depth:
             self._depth -= 1
+        if tag == "svg" and self._svg:
+            self._svg -= 1
 
 
 def _scan(file: Path) -> _PageScan:

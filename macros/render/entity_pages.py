@@ -12,6 +12,7 @@ from collections.abc import Callable
 from .. import urls
 from ..guide import Guide
 from ..urls import Linker
+from . import pay
 from .markup import external_link, full_stop, heading, link, md, md_paragraphs
 
 KIND_LABEL = {"umbrella": "The umbrella role", "specialisation": "Specialisation"}
@@ -82,6 +83,15 @@ def role_page(guide: Guide, role_id: str, here: str) -> str:
             out += [f"    Takes on: {items}.", ""]
         out += [f"    {link(f'What {level.title.lower()} means across roles', to.level(level_id))}", ""]
 
+    out += [heading(2, "Pay", "pay", searchable=False), "",
+            "What official statistics say about the occupation codes this role is counted under. They describe "
+            "everyone with the code, at every level, so they are not a level's pay.", ""]
+    out += [*pay.role_pay(guide, role.id, to), ""]
+    out += [heading(2, "Occupation codes", "occupation-codes", searchable=False), "",
+            "No official classification has a code for this role itself; these are the codes its jobs are counted "
+            "under, and how well each fits.", ""]
+    out += [*pay.occupation_codes(guide, role.id), ""]
+
     related = guide.links.related_roles.get(role.id, ())
     if related:
         out += [heading(2, "Related roles", "related-roles", searchable=False), ""]
@@ -102,8 +112,11 @@ def role_page(guide: Guide, role_id: str, here: str) -> str:
 def skill_page(guide: Guide, skill_id: str, here: str) -> str:
     skill = guide.skills[skill_id]
     to = Linker(here)
-    out = [
-        *_opening(skill.name, skill.summary, [SKILL_KIND[skill.kind], link("All skills", to.to(urls.SKILLS_INDEX))]),
+    out = [*_opening(skill.name, skill.summary, [SKILL_KIND[skill.kind], link("All skills", to.to(urls.SKILLS_INDEX))])]
+    if skill.sfia:
+        codes = "; ".join(pay.code_link(guide.codes[c]) for c in skill.sfia)
+        out += [f"In SFIA 9, the framework many employers grade digital skills by: {codes}.\n{{ .guide-meta }}", ""]
+    out += [
         heading(2, "Why it matters", "why-it-matters"),
         "",
         md_paragraphs(skill.why),

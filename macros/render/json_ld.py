@@ -10,29 +10,13 @@ from __future__ import annotations
 
 from .. import urls
 from ..guide import Guide
-from ..models import Level
 from ..urls import absolute, place
+from . import pay
 
 CONTEXT = "https://schema.org"
 
-# Every role in the guide is a specialisation of software development; neither taxonomy has
-# codes for the specialisations, so all nine roles share these two codes.
-OCCUPATIONAL_CATEGORIES = (
-    {
-        "@type": "CategoryCode",
-        "codeValue": "15-1252.00",
-        "name": "Software Developers",
-        "inCodeSet": {"@type": "CategoryCodeSet", "name": "O*NET-SOC 2019", "url": "https://www.onetcenter.org/taxonomy.html"},
-    },
-    {
-        "@type": "CategoryCode",
-        "codeValue": "2512",
-        "name": "Software developers",
-        "inCodeSet": {"@type": "CategoryCodeSet", "name": "ISCO-08", "url": "https://www.ilo.org/public/english/bureau/stat/isco/isco08/"},
-    },
-)
-# The sourced pay bands describe backend developers in general, so only the umbrella role carries them.
-SALARY_ROLE_KIND = "umbrella"
+# schema.org's MonetaryAmountDistribution names each percentile.
+DISTRIBUTION = {"p10": "percentile10", "p25": "percentile25", "median": "median", "p75": "percentile75", "p90": "percentile90"}
 
 
 def breadcrumb_list(trail: list[tuple[str, str]]) -> dict:
@@ -57,7 +41,7 @@ def occupation(guide: Guide, role_id: str, site_url: str) -> dict:
         **({"alternateName": list(role.advertised_as)} if role.advertised_as else {}),
         "description": role.summary,
         "url": url,
-        "occupationalCategory": list(OCCUPATIONAL_CATEGORIES),
+        "occupationalCategory": [_category(guide, mapping.code) for mapping in role.occupations],
         "skills": [
             {
                 "@type": "DefinedTerm",
@@ -72,23 +56,42 @@ def occupation(guide: Guide, role_id: str, site_url: str) -> dict:
         "educationRequirements": role.education,
         "experienceRequirements": [f"{level.title}: {level.experience}" for level in guide.levels.values()],
     }
-    if role.kind == SALARY_ROLE_KIND:
-        bands = [level for level in guide.levels.values() if level.salary]
-        if bands:
-            data["estimatedSalary"] = [_salary(guide, level) for level in bands]
+    salaries = [salary for mapping in role.occupations if mapping.fit != "alternative"
+                for salary in [_salary(guide, mapping.code)] if salary is not None]
+    if salaries:
+        data["estimatedSalary"] = salaries
     return data
 
 
-def _salary(guide: Guide, level: Level) -> dict:
-    band = level.salary
-    assert band is not None  # only levels with a band are passed
-    source = guide.sources[band.source]
+def _category(guide: Guide, code_id: str) -> dict:
+    code = guide.codes[code_id]
+    code_set = guide.sources[code.source]  # the classification the code belongs to
     return {
-        "@type": "MonetaryAmount",
-        "name": f"{level.title}, indicative ({band.region}; source: {source.title}, as of {band.as_of.isoformat()})",
-        "currency": band.currency,
-        "validFrom": band.as_of.isoformat(),
-        "value": {"@type": "QuantitativeValue", "minValue": band.min, "maxValue": band.max, "unitText": band.period.upper()},
+        "@type": "CategoryCode",
+        "codeValue": code.code,
+        "name": code.title,
+        **({"url": code.uri or code.url} if code.uri or code.url else {}),
+        "inCodeSet": {"@type": "CategoryCodeSet", "name": pay.TAXONOMY[code.taxonomy],
+                      **({"url": code_set.url} if code_set.url else {})},
+    }
+
+
+def _salary(guide: Guide, code_id: str) -> dict | None:
+    """The official yearly wage distribution of one occupation code, if the guide has its median."""
+    wages = {f.statistic: f for f in guide.figures.values()
+             if f.occupation == code_id and f.unit == "a-year" and f.statistic in DISTRIBUTION}
+    median = wages.get("median")
+    if median is None:
+        return None
+    source = guide.sources[median.source]
+    code = guide.codes[code_id]
+    return {
+        "@type": "MonetaryAmountDistribution",
+        "name": f"{pay.code_name(code)}, {median.reference_period}, {median.geography} ({source.publisher}: {source.title})",
+        "currency": median.currency,
+        "duration": "P1Y",
+        **({"validFrom": median.published.isoformat()} if median.published else {}),
+        **{DISTRIBUTION[s]: f.value for s, f in wages.items()},
     }
 
 

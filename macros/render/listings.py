@@ -10,7 +10,7 @@ import datetime
 
 from .. import urls
 from ..guide import Guide
-from ..models import Figure, SalaryBand
+from ..models import SalaryBand
 from ..urls import Linker, place, release_anchor
 from .markup import full_stop, heading, link, md, md_paragraphs
 from .page_macros import page_macro
@@ -93,13 +93,6 @@ def salary_admonition(guide: Guide, band: SalaryBand, to: Linker) -> list[str]:
     return _cited(guide, f"Indicative pay: {amount}", band.source, band.region, band.as_of, band.note, to)
 
 
-@page_macro
-def figure(guide: Guide, to: Linker, figure_id: str) -> str:
-    """One sourced figure, as an admonition that names its source, region and date."""
-    fig: Figure = guide.figures[figure_id]
-    return "\n".join(_cited(guide, f"{fig.label}: {fig.value}", fig.source, fig.region, fig.as_of, fig.note, to))
-
-
 def _cited(guide: Guide, title: str, source_id: str, region: str, as_of: datetime.date, note: str | None, to: Linker) -> list[str]:
     """An info box for one figure: the figure as its title, then source, region, date and any caveat."""
     source = guide.sources[source_id]
@@ -153,6 +146,9 @@ def sources_list(guide: Guide, to: Linker) -> str:  # noqa: ARG001 (same signatu
         for entity in getattr(guide, collection).values():
             for source_id in entity.sources:
                 cited_by[source_id].append(label)
+    for collection, label in (("figures", "figures"), ("codes", "occupation and skill codes")):
+        for entity in getattr(guide, collection).values():
+            cited_by[entity.source].append(label)
     out: list[str] = []
     for source in guide.sources.values():
         facts = [f"by {md(source.author)}" if source.author else None,

@@ -37,6 +37,14 @@ def test_search_shows_the_right_page_among_the_first_results(page, query, expect
     page.wait_for_url(lambda url: (urlsplit(url).path, urlsplit(url).fragment) == (path, anchor))
 
 
+@pytest.mark.parametrize("query", ["salary", "pay", "wage", "compensation"])
+def test_searching_for_pay_gives_the_pay_page_first(page, query):
+    page.goto("")
+    search(page, query)
+    first = page.evaluate(f"n => ({FIRST_RESULTS_JS})(n)", 1)
+    assert first and first[0].split("#")[0] == "/pay/", f"searching {query!r}: the first result is {first}"
+
+
 def scheme(page) -> str:
     return page.evaluate("document.body.dataset.mdColorScheme")
 

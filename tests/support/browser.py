@@ -57,6 +57,7 @@ PAGE_TYPES = [
     "skills/api-design/",
     "tools/postgresql/",
     "levels/",
+    "pay/",
     "faq/",
     "job-descriptions/",  # the index and the builder
     "job-descriptions/api-developer/senior/",

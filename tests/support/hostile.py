@@ -72,6 +72,7 @@ def hostile_files(project: Path) -> None:
                      for case in INERT)
     (data / "roles" / "hostile-role.yml").write_text(
         "id: hostile-role\ntitle: Hostile role\nkind: specialisation\norder: 900\n"
+        "occupations:\n  - code: soc-dev\n    fit: approximate\n"
         "summary: A role whose lists and headings carry hostile text.\noverview: Plain text.\n"
         f"responsibilities:{duties}\nskills:\n  core: [api-design]\ntools: [python]\ntypical_day:{items}\n"
         f"career_path: {{{career}}}\neducation: Any.\nsources: []\n")

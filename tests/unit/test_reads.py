@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from macros.loader import load_guide
 from macros.render import entity_pages, listings
 from macros.site_build import SiteBuild
@@ -10,9 +12,11 @@ from support.project import FIXTURE_DATA
 
 GUIDE = load_guide(FIXTURE_DATA)
 
+DAY = datetime.date(2026, 1, 15)
+
 
 def files_shown(render) -> list[str]:
-    build = SiteBuild(project=FIXTURE_DATA.parent, guide=GUIDE, site_url="/")
+    build = SiteBuild(project=FIXTURE_DATA.parent, guide=GUIDE, site_url="/", today=DAY)
     render(build.guide_for("page.md"))
     return build.data_files("page.md")
 
@@ -33,7 +37,7 @@ def test_a_listing_of_a_whole_collection_reads_its_folder():
 
 def test_what_the_rendered_text_shows_and_what_was_recorded_agree():
     # Every skill the role page links to is a file the page is dated by.
-    build = SiteBuild(project=FIXTURE_DATA.parent, guide=GUIDE, site_url="/")
+    build = SiteBuild(project=FIXTURE_DATA.parent, guide=GUIDE, site_url="/", today=DAY)
     text = entity_pages.role_page(build.guide_for("roles/backend-developer.md"), "backend-developer", "roles/backend-developer.md")
     shown = build.data_files("roles/backend-developer.md")
     for skill_id in GUIDE.skills:

@@ -8,6 +8,7 @@ registry takes it up: the loader and its error lines, `Guide`, references, the p
 
 from __future__ import annotations
 
+import datetime
 import json
 from typing import Annotated
 
@@ -29,6 +30,8 @@ from macros.site_pages import RendererMissing, generated_pages
 from macros.urls import Linker
 from support.project import ROOT, write
 from tools import check, scaffold, schemas
+
+DAY = datetime.date(2026, 1, 15)
 
 
 class Term(Model):
@@ -101,7 +104,7 @@ def test_without_the_registry_entry_its_files_belong_to_no_collection(glossary_d
 
 def test_pages_see_it_under_its_name(glossary_data):
     guide = load_guide(glossary_data, registry=WITH_GLOSSARY)
-    build = SiteBuild(project=glossary_data.parent, guide=guide, site_url="https://example.org/")
+    build = SiteBuild(project=glossary_data.parent, guide=guide, site_url="https://example.org/", today=DAY)
     namespace = GuideNamespace(build, lambda: "index.md")
     assert namespace.glossary["idempotency"].term == "Idempotency"
     assert build.data_files("index.md") == ["data/glossary/idempotency.yml"]
