@@ -87,9 +87,11 @@ def role_page(guide: Guide, role_id: str, here: str) -> str:
             "What official statistics say about the occupation codes this role is counted under. They describe "
             "everyone with the code, at every level, so they are not a level's pay.", ""]
     out += [*pay.role_pay(guide, role.id, to), ""]
+    exact = any(m.fit == "exact" for m in role.occupations)
     out += [heading(2, "Occupation codes", "occupation-codes", searchable=False), "",
-            "No official classification has a code for this role itself; these are the codes its jobs are counted "
-            "under, and how well each fits.", ""]
+            ("The official codes this role's jobs are counted under, and how well each fits." if exact else
+             "No official classification has a code for this role itself; these are the codes its jobs are counted "
+             "under, and how well each fits."), ""]
     out += [*pay.occupation_codes(guide, role.id), ""]
 
     related = guide.links.related_roles.get(role.id, ())
