@@ -204,16 +204,18 @@ def pay_market(guide: Guide, to: Linker, market_id: str) -> str:
     if rows:
         out += [wage_chart(guide, market_id), ""]
         currency = rows[0][1]["median"].currency
-        out += ["| Occupation | 10th | 25th | Median | 75th | 90th | Period | Source |",
-                "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |"]
+        out += ["| Occupation | Median | 25th to 75th percentile | 10th to 90th percentile | Period (source) |",
+                "| --- | ---: | ---: | ---: | --- |"]
         for code, wages in rows:
-            cells = [_cell(wages[s], bare=True) if s in wages else "—" for s in PERCENTILES]
+            cells = [_cell(wages["median"], bare=True), _span(wages, "p25", "p75"), _span(wages, "p10", "p90")]
             numbers = sorted({sources.number(f) for f in wages.values()})
             shown.update(f.id for f in wages.values() if f.statistic in PERCENTILES)
-            out.append(f"| {_occupation(guide, code, to)} | {' | '.join(cells)} | {md(wages['median'].reference_period)} | "
-                       f"{', '.join(str(n) for n in numbers)} |")
-        out += ["", f"Yearly pay in {md(currency or '')}, before tax, for everyone with the code: percentiles of the "
-                "occupation, not of a level. A dash: the guide has not confirmed that percentile.", ""]
+            out.append(f"| {code_link(code)} | {' | '.join(cells)} | {md(wages['median'].reference_period)} "
+                       f"({', '.join(str(n) for n in numbers)}) |")
+        taxonomies = ", ".join(dict.fromkeys(TAXONOMY[code.taxonomy] for code, _ in rows))
+        out += ["", f"Yearly pay in {md(currency or '')}, before tax, for everyone with the code ({md(taxonomies)}): "
+                "percentiles of the occupation, not of a level. A dash: the guide has not confirmed those percentiles. "
+                "The number in brackets is the source, listed below.", ""]
     others = [f for f in figures if f.id not in shown]
     if others:
         out += ["| Occupation | What | Value | Period | Source |", "| --- | --- | --- | --- | --- |"]
@@ -232,6 +234,12 @@ def pay_market(guide: Guide, to: Linker, market_id: str) -> str:
         out += [f"    - **{md(f.label)}, {md(STATISTIC[f.statistic])}**: {md(f.note or '')}" for f in notes]
         out.append("")
     return "\n".join(out)
+
+
+def _span(wages: dict[str, Figure], low: str, high: str) -> str:
+    if low in wages and high in wages:
+        return f"{_cell(wages[low], bare=True)} to {_cell(wages[high], bare=True)}"
+    return "—"
 
 
 def _occupation(guide: Guide, code: Code, to: Linker) -> str:  # noqa: ARG001 (roles are listed once, below the tables)
