@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 
 from macros.loader import load_guide
 from support.hostile import INERT
-from support.project import FIXTURE_DATA, BuildResult, build, fixture_project
+from support.project import FIXTURE_DATA, RESOURCES, BuildResult, build, fixture_project
 
 _PAGES: dict[tuple, BeautifulSoup] = {}
 
@@ -130,7 +130,7 @@ def rejected_build(tmp_path_factory) -> BuildResult:
         sixth = "skills: []" if case.field.startswith("name:") else "name: A tool"
         lines = [f"id: bad-{case.id}", "category: languages", "summary: A tool.", "description: A tool.", "sources: []",
                  sixth, case.field]
-        (project / "data" / "tools" / f"bad-{case.id}.yml").write_text("\n".join(lines) + "\n")
+        (project / "data" / "tools" / f"bad-{case.id}.yml").write_text("\n".join(lines) + "\n" + RESOURCES)
     sources = project / "data" / "sources.yml"
     sources.write_text(sources.read_text() + SOURCE_WITH_A_SCRIPT_LINK)
     return build(project, project.parent / "site")
