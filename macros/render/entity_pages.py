@@ -182,7 +182,7 @@ def tool_page(guide: Guide, tool_id: str, here: str) -> str:
 
 def _learn(guide: Guide, resources: list[Resource], to: Linker) -> list[str]:
     """The "Where to learn it" section: the resources grouped by type, each with its cost and level in words."""
-    out = [heading(2, "Where to learn it", urls.LEARN), ""]
+    out = [heading(2, "Where to learn it", urls.LEARN, searchable=False), ""]
     for kind in RESOURCE_TYPES:
         for i, resource in enumerate(r for r in resources if r.type == kind):
             if i == 0:
