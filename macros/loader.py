@@ -14,6 +14,7 @@ import typing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Union, get_args, get_origin
+from urllib.parse import urlsplit, urlunsplit
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -257,6 +258,8 @@ class _Load:
                 anchors.update({r.id: f"responsibilities[{i}]" for i, r in enumerate(model.responsibilities)})
                 for i, item in enumerate(model.responsibilities):
                     self.check_former_ids(entity, ("responsibilities", i), item.former_ids, anchors, entity.path)
+            if kind in ("skills", "tools"):
+                self.check_resource_urls(entity, model.resources)
             if kind == "skills":
                 for i, tool in enumerate(model.tools):
                     if (tool, model.id) in tool_skill_files:
@@ -270,6 +273,17 @@ class _Load:
         for entity in self.entities:
             if entity.collection.name == "faqs":
                 self.check_former_ids(entity, (), entity.model.former_ids, faq_anchors, entity.path)
+
+    def check_resource_urls(self, entity: _Entity, resources: list) -> None:
+        """A resource is listed once per page: two entries with the same address are one resource twice."""
+        first: dict[str, int] = {}
+        for i, resource in enumerate(resources):
+            key = _same_address(resource.url)
+            if key in first:
+                self.add_for(entity, ("resources", i, "url"), f"'{resource.url}' is already listed",
+                             f"first at resources[{first[key]}]; list a resource once")
+            else:
+                first[key] = i
 
     def check_former_ids(self, entity: _Entity, loc: Loc, former_ids: list[str], anchors: dict[str, str], where: str) -> None:
         """A former id stays an anchor on the same page, so it may not clash with any other anchor there."""
@@ -315,6 +329,13 @@ def _describe(error: Any, model_cls: type[BaseModel]) -> tuple[Loc, str, str | N
     if kind == "literal_error":
         allowed = ctx.get("expected", "").replace("'", "").replace(" or ", ", ")
         return loc, f"'{value}' is not allowed", f"one of: {allowed}", False
+    if kind in ("too_short", "too_long") and ctx.get("field_type") == "List" and ctx.get("actual_length") is not None:
+        count = ctx["actual_length"]
+        items = f"{count} item{'s' if count != 1 else ''}"
+        if kind == "too_long":
+            return loc, f"lists {items}; at most {ctx['max_length']}", "keep the ones that earn their place", False
+        if ctx["min_length"] > 1:
+            return loc, f"lists {items}; at least {ctx['min_length']}", None, False
     if kind in ("too_short", "string_too_short"):
         return loc, "must not be empty", None, False
     if kind == "string_too_long":
@@ -433,6 +454,12 @@ def _walk_duplicates(value: Any, loc: Loc) -> typing.Iterator[tuple[Loc, str, st
                 else:
                     first[item_id] = index
             yield from _walk_duplicates(item, (*loc, index))
+
+
+def _same_address(url: str) -> str:
+    """``url`` as compared for duplicates: the host's case and a trailing slash do not make another address."""
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc.lower(), parts.path.rstrip("/"), parts.query, parts.fragment))
 
 
 # --- hints ---------------------------------------------------------------------------

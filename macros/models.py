@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -109,6 +109,12 @@ Prose = Annotated[
     Field(description="Plain text. Write it as a '>-' block; a blank line starts a new paragraph."),
 ]
 HttpsUrl = Annotated[str, AfterValidator(_https_url)]
+Title = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    AfterValidator(_single_line),
+    Field(description="A title on one line, plain text, as the work gives it."),
+]
 
 RoleRef = Annotated[str, Ref("roles")]
 SkillRef = Annotated[str, Ref("skills")]
@@ -368,6 +374,37 @@ class Release(Model):
 # --- growing collections: one file per entity ---------------------------------------
 
 
+# The order of each is the order a page shows them in.
+ResourceType = Literal["documentation", "standard", "book", "course", "article", "video", "interactive"]
+ResourceCost = Literal["free", "free-tier", "paid"]
+RESOURCE_TYPES: tuple[str, ...] = get_args(ResourceType)
+MIN_RESOURCES, MAX_RESOURCES = 3, 8
+
+
+class Resource(Model):
+    """A place to learn a skill or tool, chosen for what it gives that the others on its list do not."""
+
+    title: Title = Field(description="The resource's title, as it titles itself.")
+    by: Name = Field(description="Its author or publisher.")
+    url: HttpsUrl = Field(description="Its canonical https:// address, checked, never guessed.")
+    type: ResourceType = Field(
+        description="What kind of resource it is: 'documentation' is a project's own docs, 'standard' an RFC, "
+        "specification or law, 'interactive' exercises, labs or a playground."
+    )
+    cost: ResourceCost = Field(description="'free'; 'free-tier' for a paid resource with a free part; 'paid'.")
+    level: LevelRef = Field(description="The lowest career level it suits: an id from data/levels.yml.")
+    why: Sentence = Field(description="One sentence: what the reader gets from it that the others on the list do not give.")
+
+
+def _resources_field(what: str) -> Any:
+    return Field(
+        min_length=MIN_RESOURCES,
+        max_length=MAX_RESOURCES,
+        description=f"Where to learn this {what}: {MIN_RESOURCES} to {MAX_RESOURCES} chosen resources, each URL "
+        "listed once. Shown on the page's 'Where to learn it' section, grouped by type.",
+    )
+
+
 class Responsibility(Model):
     id: Annotated[Slug, AfterValidator(_not_a_role_section)] = Field(
         description="Permanent anchor of this item on the role page (#id)."
@@ -380,7 +417,11 @@ class Responsibility(Model):
 
 
 class RoleSkills(Model):
-    core: list[SkillRef] = Field(min_length=1, description="Skills the role cannot do without.")
+    core: list[SkillRef] = Field(
+        min_length=1,
+        description="Skills the role cannot do without, in the order a newcomer should learn them: the role "
+        "page's learning path follows it.",
+    )
     helpful: list[SkillRef] = Field(default=[], description="Skills that make someone better at the role.")
 
 
@@ -432,6 +473,7 @@ class Skill(Model):
     sfia: list[CodeRef] = Field(default=[], description="The SFIA 9 skills (data/codes.yml) this skill corresponds to, if any.")
     sources: list[SourceRef] = _sources_field("skill")
     provenance: Prose | None = _provenance_field("skill")
+    resources: list[Resource] = _resources_field("skill")
 
 
 class Tool(Model):
@@ -444,6 +486,7 @@ class Tool(Model):
     website: HttpsUrl | None = Field(default=None, description="The tool's official site, as an https:// address.")
     sources: list[SourceRef] = _sources_field("tool")
     provenance: Prose | None = _provenance_field("tool")
+    resources: list[Resource] = _resources_field("tool")
 
 
 class Faq(Model):

@@ -56,9 +56,12 @@ EXPORT_SCHEMA = "data/v1/{collection}.schema.json"
 PUBLISHED_FILES = ("data/v1/*.json",)  # non-HTML files that are part of the link contract
 
 # --- anchors -----------------------------------------------------------------------------------
+# The learning path on a role page, and "Where to learn it" on every skill and tool page.
+LEARNING_PATH = "learning-path"
+LEARN = "learn"
 # Sections of a role page; a responsibility id (also an anchor there) may not take one of them.
-ROLE_SECTIONS = ("top", "overview", "responsibilities", "skills", "tools", "typical-day", "career-path", "pay",
-                 "occupation-codes", "related-roles", "faq", "sources")
+ROLE_SECTIONS = ("top", "overview", "responsibilities", "skills", LEARNING_PATH, "tools", "typical-day",
+                 "career-path", "pay", "occupation-codes", "related-roles", "faq", "sources")
 
 _FIELD = re.compile(r"\{(\w+)\}")
 _SLUG = "[a-z0-9]+(?:-[a-z0-9]+)*"

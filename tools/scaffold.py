@@ -9,6 +9,7 @@ contributor has written a word, and the preview shows where each TODO lands.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 import re
@@ -118,6 +119,7 @@ class _Context:
     collection: Collection
     entity_id: str
     depth: int = 0
+    item: int = 0  # the position of the list item being written: each placeholder link is another address
 
 
 def _model_node(model: type[BaseModel], ctx: _Context) -> Node:
@@ -156,7 +158,7 @@ def _value(tp: Any, metadata: list, ctx: _Context, minimum: int = 0) -> Node:
         return Node(scalar=_known_ids(ctx, ref)[0])
     if origin is list:
         (item_tp,) = get_args(tp)
-        return Node(items=[_value(item_tp, [], ctx) for _ in range(minimum)])
+        return Node(items=[_value(item_tp, [], dataclasses.replace(ctx, item=i)) for i in range(minimum)])
     if origin is dict:
         key_tp, value_tp = get_args(tp)
         key_ref = next((m for m in get_args(key_tp)[1:] if isinstance(m, Ref)), None)
@@ -165,13 +167,15 @@ def _value(tp: Any, metadata: list, ctx: _Context, minimum: int = 0) -> Node:
     if origin is Literal:
         return Node(scalar=str(get_args(tp)[0]))
     if isinstance(tp, type) and issubclass(tp, BaseModel):
-        return _model_node(tp, _Context(ctx.guide, ctx.collection, ctx.entity_id, ctx.depth + 1))
+        return _model_node(tp, dataclasses.replace(ctx, depth=ctx.depth + 1))
     if tp is int:
         return Node(scalar="0")
     if tp is datetime.date:
         return Node(scalar=datetime.date.today().isoformat())
     if tp is str:
         text = _first_valid(Annotated[(str, *metadata)]) if metadata else "TODO"
+        if text.startswith("https://") and ctx.item:  # a list may hold an address once (resources)
+            text += f"todo-{ctx.item + 1}"
         return Node(block=text) if PARAGRAPHS in metadata else Node(scalar=_quote(text))
     raise TypeError(f"make new cannot write a placeholder for {tp!r}; teach macros/scaffold.py")
 

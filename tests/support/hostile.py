@@ -1,7 +1,7 @@
 """Hostile text for the escaping tests: text that tries to be HTML, a link, Jinja or Markdown structure.
 
 ``INERT`` is the table of text that must come out as text, in every kind of text field;
-``hostile_files`` writes it into a project's data, in tools, questions and one role.
+``hostile_files`` writes it into a project's data, in tools, skills, questions and one role.
 """
 
 from __future__ import annotations
@@ -44,9 +44,22 @@ INERT = [
 ]
 
 
+def hostile_resources(case: Inert) -> str:
+    """A ``resources:`` block whose first resource carries the case in its title, author and reason."""
+    text = json.dumps(case.text)
+    return f"""\
+resources:
+  - {{title: {text}, by: {text}, url: "https://example.org/{case.id}", type: book, cost: free, level: entry, why: {text}}}
+  - {{title: Plain, by: Plain, url: "https://example.org/{case.id}/2", type: course, cost: paid, level: mid, why: Plain.}}
+  - {{title: Plain, by: Plain, url: "https://example.org/{case.id}/3", type: video, cost: free-tier, level: mid, why: Plain.}}
+"""
+
+
 def hostile_files(project: Path) -> None:
-    """One tool and one FAQ per case (the FAQs come first), and one role holding every case in its lists and headings."""
+    """One tool, one skill and one FAQ per case (the FAQs come first), and one role holding every case in its
+    lists and headings, with every hostile skill on its learning path."""
     data = project / "data"
+    levels = yaml.safe_load((data / "levels.yml").read_text(encoding="utf-8"))["levels"]
     for case in INERT:
         text = json.dumps(case.text)  # a YAML double-quoted scalar
         write(data / "tools" / f"hostile-{case.id}.yml", f"""
@@ -57,6 +70,12 @@ def hostile_files(project: Path) -> None:
             description: {json.dumps("Intro." + chr(10) + case.text + chr(10) + "Outro.")}
             sources: []
             """)
+        with (data / "tools" / f"hostile-{case.id}.yml").open("a", encoding="utf-8") as tool:
+            tool.write(hostile_resources(case))
+        per_level = ", ".join(f"{level['id']}: Plain." for level in levels)
+        (data / "skills" / f"hostile-{case.id}.yml").write_text(
+            f"id: hostile-{case.id}\nname: Hostile skill {case.id}\nkind: hard\nsummary: Plain.\nwhy: Plain.\n"
+            f"levels: {{{per_level}}}\nsources: []\n" + hostile_resources(case), encoding="utf-8")
         write(data / "faqs" / f"hostile-{case.id}.yml", f"""
             id: hostile-{case.id}
             question: {json.dumps(case.text + " ?")}
@@ -66,7 +85,7 @@ def hostile_files(project: Path) -> None:
             sources: []
             """)
     items = "".join(f"\n  - {json.dumps(case.text)}" for case in INERT)
-    levels = yaml.safe_load((data / "levels.yml").read_text(encoding="utf-8"))["levels"]
+    core = ", ".join(f"hostile-{case.id}" for case in INERT)
     career = ", ".join(f"{level['id']}: Level {i}." for i, level in enumerate(levels))
     duties = "".join(f"\n  - id: r-{case.id}\n    title: {json.dumps(case.text)}\n    description: {json.dumps(case.text)}"
                      for case in INERT)
@@ -74,7 +93,7 @@ def hostile_files(project: Path) -> None:
         "id: hostile-role\ntitle: Hostile role\nkind: specialisation\norder: 900\n"
         "occupations:\n  - code: soc-dev\n    fit: approximate\n"
         "summary: A role whose lists and headings carry hostile text.\noverview: Plain text.\n"
-        f"responsibilities:{duties}\nskills:\n  core: [api-design]\ntools: [python]\ntypical_day:{items}\n"
+        f"responsibilities:{duties}\nskills:\n  core: [{core}]\ntools: [python]\ntypical_day:{items}\n"
         f"career_path: {{{career}}}\neducation: Any.\nsources: []\n")
 
 

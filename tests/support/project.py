@@ -32,6 +32,16 @@ BUILD_EPOCH = 1768435200
 BUILD_DAY = "2026-01-15"
 
 
+# Three valid resources, as the last lines of a skill or tool file that a test writes (every skill and
+# tool lists 3 to 8). Flow mappings keep them to one line each.
+RESOURCES = """\
+resources:
+  - {title: A tutorial, by: A project, url: "https://example.org/tutorial", type: documentation, cost: free, level: entry, why: Where to start.}
+  - {title: A book, by: An author, url: "https://example.org/book", type: book, cost: paid, level: mid, why: The depth.}
+  - {title: A standard, by: A body, url: "https://example.org/standard", type: standard, cost: free, level: mid, why: The rules.}
+"""
+
+
 def write(path: Path, text: str) -> Path:
     """Write dedented text, creating folders; returns the path."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,7 @@ import pytest
 
 from macros.loader import load_guide
 from macros.problems import DataError
-from support.project import ROOT, write
+from support.project import RESOURCES, ROOT, write
 
 SKILL = """\
 id: api-design
@@ -22,7 +22,8 @@ levels:
   entry: Adds an endpoint.
   mid: Designs a resource.
 sources: [src-a]
-"""
+""" + RESOURCES
+AFTER_SKILL = len(SKILL.splitlines()) + 1  # the line of a field a test appends to SKILL
 
 
 def problems(data_dir: Path) -> list[str]:
@@ -65,7 +66,7 @@ def test_unknown_field_lists_the_allowed_ones_when_nothing_is_close(data_dir):
 
     write(data_dir / "skills" / "api-design.yml", SKILL + "colour: blue\n")
     assert problems(data_dir) == [
-        f"data/skills/api-design.yml:10:1: colour: unknown field (allowed: {', '.join(Skill.model_fields)})"
+        f"data/skills/api-design.yml:{AFTER_SKILL}:1: colour: unknown field (allowed: {', '.join(Skill.model_fields)})"
     ]
 
 
@@ -191,7 +192,7 @@ def test_a_broken_file_is_not_also_reported_as_unknown_where_it_is_used(data_dir
 def test_skill_tool_link_declared_on_both_sides(data_dir):
     write(data_dir / "skills" / "api-design.yml", SKILL + "tools: [python]\n")
     assert problems(data_dir) == [
-        "data/skills/api-design.yml:10:9: tools[0]: the link to 'python' is also declared in data/tools/python.yml "
+        f"data/skills/api-design.yml:{AFTER_SKILL}:9: tools[0]: the link to 'python' is also declared in data/tools/python.yml "
         "(declare a skill-tool link once, on either side; both pages show it)"
     ]
 
@@ -204,7 +205,7 @@ def test_every_problem_in_every_file_is_reported_at_once(data_dir):
     found = problems(data_dir)
     files = {line.split(":")[0] for line in found}
     assert files == {"data/tools/python.yml", "data/skills/communication.yml", "data/faqs/why-backend.yml"}
-    assert len([p for p in found if p.startswith("data/skills/communication.yml")]) == 6  # each missing field
+    assert len([p for p in found if p.startswith("data/skills/communication.yml")]) == 7  # each missing field
 
 
 def test_check_command_prints_problems_and_exits_non_zero(data_dir):

@@ -7,9 +7,10 @@ import yaml
 from pydantic import ValidationError
 
 from macros.models import Faq, SalaryBand, Source, Tool
+from support.project import RESOURCES
 
 TOOL = {"id": "redis", "name": "Redis", "category": "databases", "summary": "A fast store.",
-        "description": "Keeps data in memory.", "sources": []}
+        "description": "Keeps data in memory.", "sources": [], **yaml.safe_load(RESOURCES)}
 
 
 def test_prose_written_as_a_folded_block_keeps_its_paragraphs():
