@@ -305,7 +305,9 @@ class Figure(Model):
             raise ValueError("a range gives 'value' (low) and 'high'; only a range has 'high'")
         if self.high is not None and self.value is not None and self.high < self.value:
             raise ValueError(f"high ({self.high:g}) is below value ({self.value:g})")
-        if (self.unit in MONEY_UNITS) != (self.currency is not None):
+        if self.statistic != "claim" and (self.unit in MONEY_UNITS) != (self.currency is not None):
+            raise ValueError("money (a-year, an-hour, a-month) takes a currency; other units take none")
+        if self.statistic == "claim" and self.unit not in MONEY_UNITS and self.currency is not None:
             raise ValueError("money (a-year, an-hour, a-month) takes a currency; other units take none")
         if self.verification == "secondary" and not self.verified_from:
             raise ValueError("a secondary figure says which copy it was read in ('verified_from')")

@@ -362,9 +362,12 @@ def wage_chart(guide: Guide, market_id: str) -> str:
         parts.append(f'<line class="guide-chart__median" x1="{median}" y1="{bar - 12}" x2="{median}" y2="{bar + 12}"/>')
         parts.append("</g>")
     parts.append("</svg>")
+    periods = dict.fromkeys(wages["median"].reference_period for _, wages in rows)
     caption = (f"Yearly pay in {escape(currency)}, by occupation code: the line runs from the 10th to the 90th "
                "percentile, the bar from the 25th to the 75th, and the mark is the median. Where the guide has "
-               "only the median, only the mark is drawn. The table below gives every number.")
+               "only the median, only the mark is drawn. The table below gives every number."
+               + (f" The rows are from different years ({escape(', '.join(periods))}): compare a row with "
+                  "another of the same period only." if len(periods) > 1 else ""))
     # On a phone the drawing keeps a legible size and scrolls inside its frame; the page does not.
     return (f'<figure class="guide-chart"><div class="guide-chart__frame" tabindex="0" '
             f'aria-label="{escape(title)} (scrolls sideways on a small screen)">' + "".join(parts) +
@@ -390,9 +393,11 @@ def role_pay(guide: Guide, role_id: str, to: Linker) -> list[str]:
         if "p10" in by_stat and "p90" in by_stat:
             text += f"; 10th to 90th percentile {md(amount(by_stat['p10']))} to {md(amount(by_stat['p90']))}"
         source = guide.sources[median.source]
-        text += f" ({md(source.publisher or source.title)}; {link('how to read it', to.target(urls.place(urls.MARKET_ENTRY, id=market.id)))})."
+        due = "; a newer release is due" if is_due(median, to.today) else ""
+        where = link("how to read it", to.target(urls.place(urls.MARKET_ENTRY, id=market.id)))
+        text += f" ({md(source.publisher or source.title)}{due}; {where})."
         lines.append(text)
     if not lines:
-        lines = ["No official statistic publishes pay for this role's own codes on its own; "
-                 f"{link('the pay page', to.to(urls.PAY))} says why and shows the nearest figures."]
+        lines = ["Official statistics publish pay for this role's codes, but the guide has not yet confirmed a figure "
+                 f"for them; {link('the pay page', to.to(urls.PAY))} shows the figures it has, for the nearest codes."]
     return lines
