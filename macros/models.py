@@ -168,10 +168,12 @@ def _former_ids_field():
 class Source(Model):
     id: Slug
     title: Name = Field(description="The title as published.")
-    kind: Literal["article", "official-statistics", "survey", "classification", "framework", "documentation"] = Field(
+    kind: Literal["article", "official-statistics", "survey", "dataset", "classification", "framework",
+                  "documentation"] = Field(
         default="article",
-        description="What it is: one of the source articles, a statistics office's publication, a survey, an "
-        "official classification of occupations, a published career framework, or documentation.",
+        description="What it is: one of the source articles, a statistics office's publication, a survey, a "
+        "company's published data series, an official classification of occupations, a published career "
+        "framework, or documentation.",
     )
     publisher: Name | None = Field(default=None, description="Site or organisation that published it, if known.")
     author: Name | None = Field(default=None, description="Author, if named.")
