@@ -52,6 +52,10 @@ EXPORT = "data/v1/{collection}.json"
 EXPORT_SCHEMA = "data/v1/{collection}.schema.json"
 PUBLISHED_FILES = ("data/v1/*.json",)  # non-HTML files that are part of the link contract
 
+# --- files for crawlers ------------------------------------------------------------------------
+ROBOTS = "robots.txt"
+SITEMAP = "sitemap.xml"  # written by MkDocs itself
+
 # --- anchors -----------------------------------------------------------------------------------
 # Sections of a role page; a responsibility id (also an anchor there) may not take one of them.
 ROLE_SECTIONS = ("top", "overview", "responsibilities", "skills", "tools", "typical-day", "career-path",
