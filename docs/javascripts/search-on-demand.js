@@ -105,4 +105,10 @@
   document.addEventListener("change", (event) => {
     if (event.target instanceof Element && event.target.id === "__search") start();
   });
+  // Material puts the cursor in the search box for its header's search label only; a label in
+  // the content (the 404 page's "Search the guide") does the same here.
+  document.addEventListener("click", (event) => {
+    const label = event.target instanceof Element && event.target.closest("label[for='__search']");
+    if (label && !label.closest("header")) document.querySelector(".md-search__input")?.focus();
+  });
 })();
