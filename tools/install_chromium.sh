@@ -8,11 +8,12 @@
 set -eu
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 PYTHON=${PYTHON:-.venv/bin/python}
+OS_RELEASE=${OS_RELEASE:-/etc/os-release}
 
 is_snap_wrapper() {  # Ubuntu's /usr/bin/chromium(-browser) only starts the snap
   resolved=$(readlink -f "$1" 2>/dev/null || echo "$1")
   case "$resolved" in /snap/*) return 0 ;; esac
-  [ -f "$resolved" ] && head -c 4096 "$resolved" 2>/dev/null | grep -q -a "snap" && return 0
+  [ -f "$resolved" ] && head -c 4096 "$resolved" 2>/dev/null | grep -q -a "/snap/" && return 0
   return 1
 }
 
@@ -23,7 +24,7 @@ if [ -x "$CHROMIUM" ]; then
   echo "$CHROMIUM is Ubuntu's wrapper for the chromium snap, which the tests cannot drive."
 fi
 
-distro=$( (. /etc/os-release 2>/dev/null && echo "${ID:-unknown}") || echo unknown)
+distro=$( (. "$OS_RELEASE" 2>/dev/null && echo "${ID:-unknown}") || echo unknown)
 if [ "$distro" = ubuntu ]; then
   echo "On Ubuntu, apt's chromium is the snap: installing Playwright's Chromium build instead"
   echo "  ($PYTHON -m playwright install chromium, about 170 MB, into ~/.cache/ms-playwright)."
