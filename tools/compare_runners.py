@@ -78,11 +78,11 @@ def main(argv: list[str] | None = None) -> int:
         tags = {runner: sorted(t.decode() for t in generator_tags(site)) for runner, site in sites.items()}
     pages = len(list(sites[RUNNERS[0]].rglob("*.html"))) if args.keep else None
     for line in found:
-        print(line)  # noqa: T201
+        print(line)
     if found:
-        print(f"{len(found)} differences between the MkDocs and the ProperDocs builds", file=sys.stderr)  # noqa: T201
+        print(f"{len(found)} differences between the MkDocs and the ProperDocs builds", file=sys.stderr)
         return 1
-    print(f"the MkDocs and ProperDocs builds are the same but for the generator tag: {tags}"  # noqa: T201
+    print(f"the MkDocs and ProperDocs builds are the same but for the generator tag: {tags}"
           + (f" ({pages} pages)" if pages else ""))
     return 0
 

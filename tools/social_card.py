@@ -73,11 +73,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.check:
         if not CARD.exists() or png_size(CARD) != (WIDTH, HEIGHT):
-            print(f"{CARD.relative_to(ROOT)}: missing or not {WIDTH}x{HEIGHT}; run python -m tools.social_card", file=sys.stderr)  # noqa: T201
+            print(f"{CARD.relative_to(ROOT)}: missing or not {WIDTH}x{HEIGHT}; run python -m tools.social_card", file=sys.stderr)
             return 1
         return 0
     draw()
-    print(f"wrote {CARD.relative_to(ROOT)} ({CARD.stat().st_size:,} bytes)")  # noqa: T201
+    print(f"wrote {CARD.relative_to(ROOT)} ({CARD.stat().st_size:,} bytes)")
     return 0
 
 

@@ -4,7 +4,6 @@ a citation file. `reuse lint` and the CITATION.cff schema run as pre-commit hook
 from __future__ import annotations
 
 import re
-
 import tomllib
 
 from support.project import ROOT
