@@ -84,11 +84,11 @@ $(LIGHTHOUSE_STAMP): bench/package.json bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund --loglevel=error
 	touch $@
 
-## lock: recompile requirements*.txt (with hashes) from requirements*.in
+## lock: recompile requirements*.txt (with hashes) from requirements*.in; no index or wheel folder of this machine goes into them
 lock: $(RUNTIME_STAMP)
 	$(call install,pip-tools==7.6.2)
-	$(PY) -m piptools compile --quiet --generate-hashes --strip-extras --allow-unsafe -o requirements.txt requirements.in
-	$(PY) -m piptools compile --quiet --generate-hashes --strip-extras --allow-unsafe -o requirements-test.txt requirements-test.in
+	$(PY) -m piptools compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+	$(PY) -m piptools compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements-test.txt requirements-test.in
 
 ## clean: remove the built site and test caches
 clean:
