@@ -8,11 +8,15 @@ HOST   ?= 127.0.0.1:8000
 # README, not a build warning, and it would bury the lines that matter.
 export NO_MKDOCS_2_WARNING := 1
 
+# uv installs the same hash-locked requirements in seconds where it is present; pip otherwise.
+UV ?= $(shell command -v uv 2>/dev/null)
+
+VENV_STAMP    := $(VENV)/.venv-complete
 RUNTIME_STAMP := $(VENV)/.runtime-installed
 TEST_STAMP    := $(VENV)/.test-installed
 LIGHTHOUSE_STAMP := bench/node_modules/.package-lock.json
 
-.PHONY: serve build check new schemas contract lint test test-fast browser bench lock clean
+.PHONY: serve build check new schemas contract runners lint test test-fast browser bench lock clean distclean
 
 # `mkdocs serve` rebuilds the whole site into a temporary folder on every save. Where a RAM
 # disk exists (/dev/shm on Linux), the folder goes there: on a VM's disk, creating the
@@ -55,19 +59,15 @@ test: $(TEST_STAMP) browser
 test-fast: $(TEST_STAMP)
 	$(PY) -m pytest -m "unit or site"
 
-# The browser tests drive Chromium. Debian's package when we can install it (as root, with apt),
-# otherwise Playwright's own build. tests/browser.py finds whichever is there and says so if none.
-CHROMIUM ?= /usr/bin/chromium
+# The browser tests drive Chromium: Debian's package where apt can install it, otherwise
+# Playwright's own build (tools/install_chromium.sh says which, and why, before it installs).
 ## browser: install Chromium for the browser tests if it is missing
 browser: $(TEST_STAMP)
-	@if [ -x "$(CHROMIUM)" ]; then :; \
-	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	  echo "Installing Debian's chromium for the browser tests"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
-	else \
-	  echo "No $(CHROMIUM) and no apt as root: installing Playwright's Chromium"; \
-	  $(PY) -m playwright install chromium; \
-	fi
+	@PYTHON=$(PY) sh tools/install_chromium.sh
+
+## runners: build with MkDocs and with ProperDocs (its maintained fork) and compare the two sites
+runners: $(TEST_STAMP)
+	$(PY) -m tools.compare_runners
 
 ## bench: measure build time, data-injection overhead, scaling, serve loop, page weight and
 ## Lighthouse; writes bench/results.md and bench/results.json (about 15 minutes; see bench/README.md)
@@ -84,22 +84,56 @@ $(LIGHTHOUSE_STAMP): bench/package.json bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund --loglevel=error
 	touch $@
 
-## lock: recompile requirements*.txt (with hashes) from requirements*.in
+## lock: recompile requirements*.txt (with hashes) from requirements*.in; no index or wheel folder of this machine goes into them
 lock: $(RUNTIME_STAMP)
-	$(PY) -m pip install --quiet pip-tools==7.6.2
-	$(PY) -m piptools compile --quiet --generate-hashes --strip-extras --allow-unsafe -o requirements.txt requirements.in
-	$(PY) -m piptools compile --quiet --generate-hashes --strip-extras --allow-unsafe -o requirements-test.txt requirements-test.in
+	$(call install,pip-tools==7.6.2)
+	$(PY) -m piptools compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+	$(PY) -m piptools compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements-test.txt requirements-test.in
 
+## clean: remove the built site and test caches
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site site-properdocs .pytest_cache
 
-$(PY):
-	$(PYTHON) -m venv $(VENV)
+## distclean: also remove .venv/ and bench/node_modules/ (the next command installs them again)
+distclean: clean
+	rm -rf $(VENV) bench/node_modules
 
-$(RUNTIME_STAMP): requirements.txt | $(PY)
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+# The virtual environment. One that cannot run its Python, or has no pip when there is no uv
+# to install into it, is half made (for example `python3 -m venv` stopped because Debian's
+# python3-venv is missing): it is removed and made again. The Python check runs first, so an
+# old Python fails with a one-line hint, not a traceback.
+ifneq ($(UV),)
+MAKE_VENV = $(UV) venv --quiet --python $(PYTHON) $(VENV)
+else
+MAKE_VENV = $(PYTHON) -m venv $(VENV)
+endif
+VENV_HINT = On Debian or Ubuntu: sudo apt install python3-venv (or install uv), then run make again.
+
+$(VENV_STAMP):
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	  echo "The guide needs Python 3.11 or newer, and '$(PYTHON)' is $$($(PYTHON) --version 2>&1 || echo missing): install one, or run make PYTHON=python3.12 $(MAKECMDGOALS)"; \
+	  exit 1; }
+	@if $(PY) -c 'import sys' 2>/dev/null && { [ -n "$(UV)" ] || $(PY) -m pip --version >/dev/null 2>&1; }; then :; else \
+	  if [ -e $(VENV) ]; then echo "$(VENV)/ is half made (no working Python or pip in it): making it again"; rm -rf $(VENV); fi; \
+	  echo "$(MAKE_VENV)"; \
+	  $(MAKE_VENV) || { rm -rf $(VENV); echo "Could not make $(VENV)/. $(VENV_HINT)"; exit 1; }; \
+	fi
+	@touch $@
+
+# Exactly the hash-locked requirements: `uv pip sync` where uv is present, else pip.
+ifneq ($(UV),)
+sync = $(UV) pip sync --quiet --python $(PY) --require-hashes $(1)
+install = $(UV) pip install --quiet --python $(PY) $(1)
+else
+sync = $(PY) -m pip install --quiet --disable-pip-version-check --require-hashes $(addprefix -r ,$(1))
+install = $(PY) -m pip install --quiet --disable-pip-version-check $(1)
+endif
+
+$(RUNTIME_STAMP): requirements.txt | $(VENV_STAMP)
+	$(call sync,requirements.txt)
+	@rm -f $(TEST_STAMP)
 	touch $@
 
 $(TEST_STAMP): requirements-test.txt $(RUNTIME_STAMP)
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-test.txt
+	$(call sync,requirements.txt requirements-test.txt)
 	touch $@

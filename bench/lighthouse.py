@@ -69,11 +69,13 @@ def measure(site: Path, pages: dict[str, str], runs: int) -> dict:
             result["pages"][name] = {
                 "path": path,
                 "scores": {c: statistics.median(v) for c, v in scores.items()},
+                # Everything the page downloaded while Lighthouse watched, as transferred (headers included).
+                "total_byte_weight": statistics.median(r["audits"]["total-byte-weight"]["numericValue"] for r in reports),
                 "all_scores": scores,
                 "failing": {c: _failing_audits(last, c) for c in CATEGORIES if _failing_audits(last, c)},
                 "metrics": {m: last["audits"][m].get("numericValue") for m in
                             ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
-                             "cumulative-layout-shift", "speed-index")},
+                             "cumulative-layout-shift", "speed-index", "total-byte-weight")},
                 "lighthouse_warnings": last.get("runWarnings", []),
             }
     return result

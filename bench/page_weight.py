@@ -2,9 +2,11 @@
 
 Each page opens in a fresh browser profile (empty cache) from the gzip server; every
 request the page and its workers make is recorded with Playwright, waiting until the
-network has been idle and the search worker has fetched its index. Bytes are the encoded
-(transferred) response bodies, split by what they are: HTML, CSS, JS and other (the
-search index, images, fonts, web manifest).
+network has been idle. That is the first load: what a reader downloads who only reads.
+Then the reader opens search (the "/" key), and what that adds (the search worker and its
+index, fetched on demand) is counted apart. Bytes are the encoded (transferred) response
+bodies, split by what they are: HTML, CSS, JS and other (the search index, images, fonts,
+web manifest).
 """
 
 from __future__ import annotations
@@ -60,11 +62,17 @@ def _one_page(browser, url: str, path: str) -> dict:
     context.on("requestfinished", lambda request: finished.append(request))
     page = context.new_page()
     try:
-        with page.expect_response(lambda r: r.url.endswith(SEARCH_INDEX), timeout=30_000):
-            page.goto(url, wait_until="load")
+        page.goto(url, wait_until="load")
         page.wait_for_load_state("networkidle")
+        first_load = len(finished)
+        # Then open search as a reader does; the index is fetched now if it was not already.
+        if not any(r.url.endswith(SEARCH_INDEX) for r in finished):
+            with page.expect_response(lambda r: r.url.endswith(SEARCH_INDEX), timeout=30_000):
+                page.keyboard.press("/")
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(500)  # the worker's own script request, if it starts after the index
         resources = []
-        for request in finished:
+        for position, request in enumerate(list(finished)):
             response = request.response()
             if response is None:
                 continue
@@ -80,14 +88,17 @@ def _one_page(browser, url: str, path: str) -> dict:
                 "status": response.status,
                 "encoding": encoding,
                 "bytes": size,
+                "first_load": position < first_load,
             })
     finally:
         context.close()
-    totals = {kind: sum(r["bytes"] for r in resources if r["kind"] == kind) for kind in KINDS}
+    loaded = [r for r in resources if r["first_load"]]
+    totals = {kind: sum(r["bytes"] for r in loaded if r["kind"] == kind) for kind in KINDS}
     return {
         "path": path,
-        "requests": len(resources),
+        "requests": len(loaded),
         **totals,
         "total": sum(totals.values()),
-        "resources": sorted(resources, key=lambda r: (KINDS.index(r["kind"]), r["url"])),
+        "on_search": sum(r["bytes"] for r in resources if not r["first_load"]),
+        "resources": sorted(resources, key=lambda r: (not r["first_load"], KINDS.index(r["kind"]), r["url"])),
     }

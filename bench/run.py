@@ -41,10 +41,8 @@ def page_paths() -> dict[str, str]:
         "tool": f"/tools/{next(iter(guide.tools))}/",
         "levels": "/levels/",
         "faq": "/faq/",
+        "job description": f"/job-descriptions/{next(iter(guide.roles))}/{next(iter(guide.levels))}/",
     }
-
-
-WEIGHED = ("home", "role", "tool", "faq")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -99,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         "injection": lambda: plain_markdown.measure(work / "injection", injection_sizes, injection_runs),
         "scaling": lambda: scaling.measure(work / "scaling", sizes, runs_for),
         "serve": lambda: serve_loop.measure(work / "serve", serve_rounds),
-        "weight": lambda: page_weight.measure(reference(), {k: pages[k] for k in WEIGHED}),
+        "weight": lambda: page_weight.measure(reference(), pages),
         "lighthouse": lambda: lighthouse.measure(reference(), pages, lighthouse_runs),
     }
     failed = False

@@ -19,7 +19,7 @@ from .guide import Guide
 from .open_data import export_files
 from .render.entity_pages import PAGE_RENDERERS
 from .render.job_descriptions import builder_document, jd_page, jd_title, job_description
-from .urls import place
+from .urls import absolute, place
 
 # A role's job descriptions repeat its words; ranked lower in search, the role page itself
 # comes first when a reader types the role's name (tests search for one).
@@ -81,7 +81,14 @@ def generated_files(guide: Guide, site_url: str) -> list[GeneratedFile]:
             files.append(GeneratedFile(place(urls.JD_DOCUMENT, role=role_id, level=level_id),
                                        json.dumps(document, ensure_ascii=False)))
     files += [GeneratedFile(path, content) for path, content in export_files(guide, site_url).items()]
+    files.append(GeneratedFile(urls.ROBOTS, robots_txt(site_url)))
     return files
+
+
+def robots_txt(site_url: str) -> str:
+    """Every page may be crawled; the sitemap says where they are. Crawlers read /robots.txt at the
+    host's root only, so this one counts where the site has a host of its own (GUIDE_SITE_URL)."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {absolute(site_url, urls.SITEMAP)}\n"
 
 
 def _bind(render: Callable[[Guide, str, str], str], entity_id: str, path: str) -> Callable[[Guide], str]:

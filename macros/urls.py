@@ -55,6 +55,10 @@ EXPORT = "data/v1/{collection}.json"
 EXPORT_SCHEMA = "data/v1/{collection}.schema.json"
 PUBLISHED_FILES = ("data/v1/*.json",)  # non-HTML files that are part of the link contract
 
+# --- files for crawlers ------------------------------------------------------------------------
+ROBOTS = "robots.txt"
+SITEMAP = "sitemap.xml"  # written by MkDocs itself
+
 # --- anchors -----------------------------------------------------------------------------------
 # The learning path on a role page, and "Where to learn it" on every skill and tool page.
 LEARNING_PATH = "learning-path"

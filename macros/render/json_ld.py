@@ -1,9 +1,13 @@
-"""schema.org JSON-LD for the guide's pages: Occupation on role pages, FAQPage on /faq/, BreadcrumbList everywhere.
+"""schema.org JSON-LD for the guide's pages: Occupation on role pages, BreadcrumbList everywhere.
 
 Pure functions from the loaded guide to plain dicts; ``macros/structured_data.py`` puts
 them in each page's <head>. Job description pages carry no ``JobPosting``: a posting needs
 an employer, a location and a date posted, which a template does not have, and an
 invalid posting is worse than none.
+
+/faq/ carries no ``FAQPage``: Google stopped showing FAQ rich results on 7 May 2026 (its
+FAQPage documentation says so), and the block repeated every answer in the page's <head>,
+a third of the page's weight on the wire (bench/results.md).
 """
 
 from __future__ import annotations
@@ -92,22 +96,4 @@ def _salary(guide: Guide, code_id: str) -> dict | None:
         "duration": "P1Y",
         **({"validFrom": median.published.isoformat()} if median.published else {}),
         **{DISTRIBUTION[s]: f.value for s, f in wages.items()},
-    }
-
-
-def faq_page(guide: Guide, site_url: str) -> dict:
-    page = absolute(site_url, urls.FAQ)
-    return {
-        "@context": CONTEXT,
-        "@type": "FAQPage",
-        "url": page,
-        "mainEntity": [
-            {
-                "@type": "Question",
-                "@id": f"{page}#{faq.id}",
-                "name": faq.question,
-                "acceptedAnswer": {"@type": "Answer", "text": faq.answer},
-            }
-            for faq in guide.faqs.values()
-        ],
     }

@@ -64,7 +64,12 @@ BAD = {
                "on: pull_request_target\npermissions: write-all\njobs:\n  a:\n    runs-on: ubuntu-24.04\n"
                "    steps:\n      - uses: actions/checkout@v4\n", "unpinned"),
     "issue-forms": (".github/ISSUE_TEMPLATE/x.yml", "name: X\ndescription: Y\nbody:\n  - type: inputt\n", "inputt"),
+    "reuse": ("x.py", "# SPDX-FileCopyrightText: 2026 X\n# SPDX-License-Identifier: MIT\n", "Missing licenses: MIT"),
+    "citation": ("CITATION.cff", "cff-version: 1.2.0\nmessage: Cite it.\ntitle: X\n", "'authors' is a required property"),
 }
+
+
+WHOLE_TREE = {"reuse"}  # hooks that read the whole working tree and take no file names
 
 
 @pytest.mark.parametrize("case", BAD)
@@ -77,7 +82,8 @@ def test_each_hook_catches_what_it_is_for(tmp_path, case):
     args = hook_command(hook_id)
     if not HOOKS[hook_id].get("pass_filenames", True):
         args = [a for a in args if a != ".github"]
-    result = run([*args, str(path.relative_to(tmp_path))], cwd=tmp_path)
+    files = [] if hook_id in WHOLE_TREE else [str(path.relative_to(tmp_path))]
+    result = run([*args, *files], cwd=tmp_path)
     assert result.returncode != 0, result.stdout + result.stderr
     assert expected in result.stdout + result.stderr
 

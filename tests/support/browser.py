@@ -90,7 +90,9 @@ COUNT_SEARCH_MESSAGES = """(() => {
 
 
 def wait_until_search_is_ready(page) -> None:
-    """Wait until the page's search worker has fetched and loaded the index (it answers "ready")."""
+    """Open search as a reader does ("/"), which loads it (docs/javascripts/search-on-demand.js), and wait
+    until the page's search worker has the index (it answers "ready")."""
+    page.keyboard.press("/")
     page.wait_for_function("() => __search.answered > 0")
 
 

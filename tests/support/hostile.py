@@ -28,6 +28,7 @@ INERT = [
     Inert("div-breakout", "HTML", '</div></article></div><div class="md-sidebar">out'),
     Inert("iframe", "HTML", '<iframe src="https://example.com/"></iframe>'),
     Inert("title-breakout", "HTML", "</title><script>alert(1)</script>"),
+    Inert("attribute-breakout", "HTML", '" onmouseover="alert(1)" data-x=\''),  # out of a quoted attribute (meta content)
     Inert("entity", "HTML", "&lt;script&gt; &amp; &#60;"),
     Inert("markdown-javascript-link", "URL", "[click](javascript:alert(1))"),
     Inert("html-data-link", "URL", '<a href="data:text/html;base64,PHNjcmlwdD4=">open</a>'),

@@ -72,7 +72,7 @@ def fixture_project(dest: Path) -> Path:
         _copy(ROOT / part, dest / part)
     _copy(FIXTURE_DATA, dest / "data")
     _copy(FIXTURE_PROJECT / "docs", dest / "docs")
-    for assets in ("javascripts", "stylesheets"):
+    for assets in ("javascripts", "stylesheets", "images"):
         _copy(ROOT / "docs" / assets, dest / "docs" / assets)
     (dest / "mkdocs.yml").write_text(with_nav((ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
                                               (FIXTURE_PROJECT / "nav.yml").read_text(encoding="utf-8")),
