@@ -268,11 +268,53 @@ class _Load:
                             "declare a skill-tool link once, on either side; both pages show it",
                         )
 
+        self.check_interview_kits(levels)
+
         # Every question is an anchor on /faq/, so former ids must be unique across all FAQ files.
         faq_anchors = {e.model.id: e.path for e in self.entities if e.collection.name == "faqs"}
         for entity in self.entities:
             if entity.collection.name == "faqs":
                 self.check_former_ids(entity, (), entity.model.former_ids, faq_anchors, entity.path)
+
+    def check_interview_kits(self, levels: list[str]) -> None:
+        """A question answers for every level it claims; every level has a loop; the ids a kit page uses as
+        anchors (stages, guidance sections, questions) never clash."""
+        by_kind: dict[str, list[_Entity]] = {}
+        for entity in self.entities:
+            by_kind.setdefault(entity.collection.name, []).append(entity)
+        for entity in by_kind.get("questions", []):
+            claimed, answered = entity.model.levels, entity.model.good_answer
+            for i, level in enumerate(claimed):
+                if level not in answered:
+                    self.add_for(entity, ("levels", i), f"no good_answer for level '{level}'",
+                                 "say what a good answer shows at this level under good_answer, or drop the level")
+            for level in answered:
+                if level not in claimed:
+                    self.add_for(entity, ("good_answer", level), f"level '{level}' is not in levels", "add it to levels, or drop this answer",
+                                 at_key=True)
+        looped = {e.model.id for e in by_kind.get("interview_loops", [])}
+        for entity in by_kind.get("levels", []):
+            if entity.model.id not in looped:
+                self.add_for(entity, ("id",), f"level '{entity.model.id}' has no interview loop",
+                             "add one to data/interview-loops.yml: every role and level has an interview kit")
+        anchors: dict[str, str] = {}
+        for entity in by_kind.get("kit_guidance", []):
+            anchors[entity.model.id] = f"a guidance section in {entity.path}"
+        for entity in by_kind.get("interview_loops", []):
+            stages: dict[str, int] = {}
+            for i, stage in enumerate(entity.model.stages):
+                if stage.id in stages:
+                    self.add_for(entity, ("stages", i, "id"), f"duplicate stage id '{stage.id}'", f"first at stages[{stages[stage.id]}]")
+                elif stage.id in anchors:
+                    self.add_for(entity, ("stages", i, "id"), f"'{stage.id}' is already an anchor on the kit page ({anchors[stage.id]})",
+                                 "choose another id")
+                stages.setdefault(stage.id, i)
+            for stage_id in stages:
+                anchors.setdefault(stage_id, f"a stage in {entity.path}")
+        for entity in by_kind.get("questions", []):
+            if entity.model.id in anchors:
+                self.add_for(entity, ("id",), f"'{entity.model.id}' is already an anchor on the kit pages ({anchors[entity.model.id]})",
+                             "choose another id")
 
     def check_resource_urls(self, entity: _Entity, resources: list) -> None:
         """A resource is listed once per page: two entries with the same address are one resource twice."""

@@ -24,7 +24,7 @@ from pydantic import (
     model_validator,
 )
 
-from .urls import ROLE_SECTIONS
+from .urls import KIT_SECTIONS, ROLE_SECTIONS
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -125,12 +125,19 @@ ToolCategoryRef = Annotated[str, Ref("tool_categories")]
 MarketRef = Annotated[str, Ref("markets")]
 CodeRef = Annotated[str, Ref("codes")]
 DutyRef = Annotated[str, Ref("duties")]
+QuestionKindRef = Annotated[str, Ref("question_kinds")]
 
 
 
 def _not_a_role_section(value: str) -> str:
     if value in ROLE_SECTIONS:
         raise ValueError(f"'{value}' is a section anchor of the role page; choose another id")
+    return value
+
+
+def _not_a_kit_section(value: str) -> str:
+    if value in KIT_SECTIONS:
+        raise ValueError(f"'{value}' is a section anchor of the interview kit page; choose another id")
     return value
 
 
@@ -505,3 +512,81 @@ class Faq(Model):
     sources: list[SourceRef] = _sources_field("question")
     provenance: Prose | None = _provenance_field("answer")
 
+
+
+# --- interview kits -------------------------------------------------------------------
+
+
+class QuestionKind(Model):
+    """A kind of interview question (technical, system design, ...): what a loop's stage draws from the bank."""
+
+    id: Slug
+    title: Name = Field(description="How a kit names the kind, e.g. 'System design'.")
+    order: int = Field(ge=0, description="Position in listings of the bank, lowest first.")
+    summary: Sentence = Field(description="What questions of this kind test, in one sentence.")
+
+
+class InterviewQuestion(Model):
+    id: Slug
+    title: Name = Field(description="A short title that says what the question asks, e.g. 'Design an idempotent payment endpoint'.")
+    kind: QuestionKindRef = Field(description="The kind of question, an id from data/question-kinds.yml; a loop's stages draw by kind.")
+    prompt: Prose = Field(description="What the interviewer says or shows the candidate, word for word, so every candidate hears the same question.")
+    skills: list[SkillRef] = Field(
+        min_length=1, max_length=4, description="The skills an answer shows, most important first; a kit links each one.")
+    levels: list[LevelRef] = Field(min_length=1, description="The levels the question suits; each one needs a good answer.")
+    good_answer: dict[LevelRef, Prose] = Field(
+        description="What a good answer shows at each level in 'levels', keyed by level id: specific enough that two "
+        "interviewers would score the same answer the same way.")
+    red_flags: list[Sentence] = Field(min_length=1, description="Answers or habits that should lower the score, one per item.")
+    follow_ups: list[Annotated[Sentence, AfterValidator(_a_question)]] = Field(
+        min_length=1, description="Questions to probe an answer further, each ending with '?'.")
+    sources: list[SourceRef] = Field(
+        default=[], description="Ids from data/sources.yml of anything the question draws on; leave it out for a question "
+        "the guide's editors wrote.")
+
+    @property
+    def summary(self) -> str:
+        """The page's one-line description (meta description, social cards)."""
+        return f"{self.title}: an interview question, with what a good answer shows at each level, red flags and follow-ups."
+
+
+class InterviewStage(Model):
+    id: Annotated[Slug, AfterValidator(_not_a_kit_section)] = Field(
+        description="The stage's anchor on each kit page (#id), unique within its loop.")
+    title: Name
+    minutes: int = Field(gt=0, le=240, description="How long the stage lasts, in minutes.")
+    run_by: Sentence = Field(description="Who runs it, by role, e.g. 'Two senior engineers'.")
+    purpose: Sentence = Field(description="What the stage is for and how it runs, in one sentence.")
+    questions: dict[QuestionKindRef, Annotated[int, Field(ge=1, le=4)]] = Field(
+        default={}, description="How many bank questions of each kind the stage asks, keyed by kind id; the kit "
+        "chooses them for the role's skills.")
+    skills: list[SkillRef] = Field(
+        default=[], description="Skills the stage assesses whatever the role (the questions add the role's own).")
+    exercise: bool = Field(default=False, description="Whether this stage is the practical exercise.")
+    scored: bool = Field(default=True, description="False for a stage that is for the candidate's benefit and is not scored.")
+    optional: bool = Field(default=False, description="Whether a team may leave the stage out.")
+
+
+class InterviewLoop(Model):
+    id: LevelRef = Field(description="The level this loop hires for: an id from data/levels.yml.")
+    note: Sentence | None = Field(default=None, description="What sets this loop apart from the one below it.")
+    stages: list[InterviewStage] = Field(min_length=2, description="The stages in the order a candidate meets them.")
+
+
+class KitGuidance(Model):
+    """A section every interview kit carries (the exercise, the policy on AI assistants, fairness ...)."""
+
+    id: Annotated[Slug, AfterValidator(_not_a_kit_section)] = Field(description="The section's anchor on every kit and on /interview-kits/.")
+    title: Name
+    intro: Prose
+    items: list[Sentence] = Field(min_length=1, description="The practice, one step or rule per item.")
+    levels: list[LevelRef] = Field(default=[], description="The levels whose kits show this section; empty for all.")
+
+
+class Rating(Model):
+    """One point of the scorecard's scale."""
+
+    id: Slug
+    score: int = Field(ge=1, le=9, description="The number an interviewer writes down.")
+    label: Name
+    meaning: Sentence = Field(description="What the score means, in words two interviewers would apply the same way.")
