@@ -14,6 +14,7 @@ in the guide is named by its docs-relative source path, with an optional anchor:
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -24,6 +25,7 @@ SKILL_PAGE = "skills/{id}.md"
 TOOL_PAGE = "tools/{id}.md"
 JD_PAGE = "job-descriptions/{role}/{level}.md"
 JD_DOCUMENT = "job-descriptions/{role}/{level}.json"  # what the builder fetches
+LEVEL_STEP = "levels/{lower}-to-{higher}.md"  # what changes from one level to a level it leads to
 
 # --- hand-written pages that data links into ----------------------------------------------
 HOME = "index.md"
@@ -32,6 +34,8 @@ SKILLS_INDEX = "skills/index.md"
 TOOLS_INDEX = "tools/index.md"
 JD_INDEX = "job-descriptions/index.md"
 LEVELS = "levels.md"
+SKILLS_MATRIX = "skills/matrix.md"  # every skill at every level, as one table
+SELF_ASSESSMENT = "self-assessment.md"
 FAQ = "faq.md"
 SOURCES = "sources.md"
 EDUCATION = "education.md"
@@ -56,6 +60,12 @@ PUBLISHED_FILES = ("data/v1/*.json",)  # non-HTML files that are part of the lin
 # Sections of a role page; a responsibility id (also an anchor there) may not take one of them.
 ROLE_SECTIONS = ("top", "overview", "responsibilities", "skills", "tools", "typical-day", "career-path",
                  "related-roles", "faq", "sources")
+
+# Sections of a skill page. Each level is an anchor there too (#entry, #senior ...), so a level id
+# may not take one of these.
+SKILL_SECTIONS = ("top", "why-it-matters", "example", "interview-signal", "levels", "roles", "tools", "sources")
+# Pages under skills/ that are not a skill's own page: no skill may take their name as its id.
+RESERVED_SKILL_IDS = ("index", SKILLS_MATRIX.removeprefix("skills/").removesuffix(".md"))
 
 _FIELD = re.compile(r"\{(\w+)\}")
 _SLUG = "[a-z0-9]+(?:-[a-z0-9]+)*"
@@ -153,6 +163,19 @@ class Linker:
     def absolute(self, target: str) -> str:
         return absolute(self.site_url, target)
 
+    def published(self, target: str) -> str:
+        """The link to ``target`` as the published page writes it ('../skills/x/#entry'), for script data.
+
+        Markdown links are validated by MkDocs; a link a script writes into the page is not, so
+        the tests resolve these against the built site.
+        """
+        path, _, anchor = target.partition("#")
+        here = page_url(self.here) if self.here.endswith(".md") else self.here
+        there = page_url(path)
+        rel = posixpath.relpath("/" + there, "/" + here) if there != here else "."
+        rel = "./" if rel == "." else rel + ("/" if there.endswith("/") and not rel.endswith("/") else "")
+        return rel + (f"#{anchor}" if anchor else "")
+
     def to(self, path: str, anchor: str | None = None) -> str:
         # posixpath.relpath would ask the OS for the working directory on every link: a third of
         # the render time. Both paths are clean and docs-relative, so comparing parts is enough.
@@ -179,6 +202,13 @@ class Linker:
 
     def level(self, level_id: str) -> str:
         return self.target(place(LEVEL_ENTRY, id=level_id))
+
+    def skill_level(self, skill_id: str, level_id: str) -> str:
+        """A skill page's section for one level: what someone at that level shows of the skill."""
+        return self.skill(skill_id, level_id)
+
+    def level_step(self, lower: str, higher: str, anchor: str | None = None) -> str:
+        return self.to(place(LEVEL_STEP, lower=lower, higher=higher), anchor)
 
     def faq(self, faq_id: str) -> str:
         return self.target(place(FAQ_ENTRY, id=faq_id))
