@@ -205,7 +205,7 @@ def level_step_page(guide: Guide, lower_id: str, higher_id: str, here: str) -> s
                     link("Every skill at every level", to.to(urls.SKILLS_MATRIX))]) + "\n{ .guide-kicker }", "",
     ]
     if lower.track != higher.track:
-        out += [f'!!! note "A change of track"', "",
+        out += ['!!! note "A change of track"', "",
                 f"    {md(hi)} is on the {md(TRACK_NAMES.get(higher.track, higher.track))} track: a side step from "
                 f"{md(lo.lower())}, not a promotion above it. {md(higher.summary)}", ""]
 
