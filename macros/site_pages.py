@@ -3,8 +3,9 @@ whatever static-site tool publishes it (today ``hooks/generate_pages.py`` for Mk
 
 Each collection whose entries have pages of their own (the registry's ``page``) gets one page
 per entry, rendered by the collection's renderer in ``render/entity_pages.py``; each role and
-level gets a job description page and the JSON the builder fetches; the open data export
-adds ``/data/v1/``. A page is rendered when MkDocs reads it, from a recording view of the
+level gets a job description page and the JSON the builder fetches; each step of the ladder
+gets a level-to-level page; the open data export adds ``/data/v2/``. ``redirects`` names the
+pages that data has retired and where each now leads. A page is rendered when MkDocs reads it, from a recording view of the
 guide, so the build knows which data files each page shows.
 """
 
@@ -16,7 +17,9 @@ from dataclasses import dataclass
 
 from . import urls
 from .guide import Guide
+from .ladder import steps
 from .open_data import export_files
+from .render.career import level_step_page, step_title
 from .render.entity_pages import PAGE_RENDERERS
 from .render.job_descriptions import builder_document, jd_page, jd_title, job_description
 from .urls import absolute, place
@@ -70,7 +73,27 @@ def generated_pages(guide: Guide, site_url: str) -> list[GeneratedPage]:
                        "every line linked to the Backend Developer Guide.")
             pages.append(GeneratedPage(path, guide.source_file("roles", role_id), summary,
                                        _bind_jd(role_id, level_id, path, site_url), search_boost=JD_SEARCH_BOOST))
+    levels_file = f"{guide.data_path}/{guide.registry['levels'].path}"
+    for lower, higher in steps(guide.levels):
+        path = place(urls.LEVEL_STEP, lower=lower, higher=higher)
+        summary = (f"{step_title(guide, lower, higher)}: what changes in scope, time horizon, reach, decisions, "
+                   "expectations and every skill, side by side.")
+        pages.append(GeneratedPage(path, levels_file, summary, _bind_step(lower, higher, path)))
     return pages
+
+
+def redirects(guide: Guide) -> dict[str, str]:
+    """Pages the guide published that data has retired, each to the page that took its place (docs paths).
+
+    A level's former ids: the job descriptions of a retired level open the same role's description at
+    the level that now carries its meaning.
+    """
+    moved = {}
+    for level in guide.levels.values():
+        for old in level.former_ids:
+            for role_id in guide.roles:
+                moved[place(urls.JD_PAGE, role=role_id, level=old)] = place(urls.JD_PAGE, role=role_id, level=level.id)
+    return moved
 
 
 def generated_files(guide: Guide, site_url: str) -> list[GeneratedFile]:
@@ -93,6 +116,10 @@ def robots_txt(site_url: str) -> str:
 
 def _bind(render: Callable[[Guide, str, str], str], entity_id: str, path: str) -> Callable[[Guide], str]:
     return lambda guide: render(guide, entity_id, path)
+
+
+def _bind_step(lower: str, higher: str, path: str) -> Callable[[Guide], str]:
+    return lambda guide: level_step_page(guide, lower, higher, path)
 
 
 def _bind_jd(role_id: str, level_id: str, path: str, site_url: str) -> Callable[[Guide], str]:
