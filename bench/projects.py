@@ -109,5 +109,9 @@ def build(project: Path, site: Path, *, config: str = "mkdocs.yml") -> Run:
 
 
 def html_pages(site: Path) -> list[Path]:
-    """Every page a reader can open (not the 404 page)."""
-    return [p for p in site.rglob("*.html") if p.name != "404.html"]
+    """Every page a reader can open (not the 404 page, nor the stubs that redirect a retired page)."""
+    return [p for p in site.rglob("*.html") if p.name != "404.html" and not _redirect_stub(p)]
+
+
+def _redirect_stub(page: Path) -> bool:
+    return page.stat().st_size < 2000 and 'http-equiv="refresh"' in page.read_text(encoding="utf-8")

@@ -14,6 +14,7 @@ import statistics
 from pathlib import Path
 
 from macros.loader import load_guide
+from macros.urls import RESERVED_SKILL_IDS
 
 from .projects import ROOT, Timings, build, copy_project, html_pages
 from .synthetic import GROWING, write_synthetic_data
@@ -41,7 +42,8 @@ def measure_size(work: Path, factor: int, runs: int) -> dict:
         shutil.rmtree(site, ignore_errors=True)
         timings.add(build(project, site))
     pages = html_pages(site)
-    entity_pages = [p for p in pages if p.parent.parent.name in ENTITY_FOLDERS and p.parent.parent.parent == site]
+    entity_pages = [p for p in pages if p.parent.parent.name in ENTITY_FOLDERS and p.parent.parent.parent == site
+                    and p.parent.name not in RESERVED_SKILL_IDS]  # /skills/matrix/ is not a skill
     entity_bytes = [p.stat().st_size for p in entity_pages]
     index = (site / SEARCH_INDEX).read_bytes()
     summary = timings.summary()

@@ -16,6 +16,7 @@ from typing import Any
 import _project  # noqa: F401 (the project root on sys.path)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -23,6 +24,7 @@ from macros.site_build import build_of
 from macros.site_pages import generated_files, generated_pages
 
 
+@event_priority(50)  # before the redirects plugin lists the pages: a retired page redirects to a generated one
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     build = build_of(config)
 

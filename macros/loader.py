@@ -20,10 +20,11 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .guide import Guide, assemble
+from .ladder import way_to
 from .models import SLUG_PATTERN, Ref
 from .problems import DataError, Problem, field_path
 from .registry import REGISTRY, SUFFIX, Collection, Registry
-from .urls import ROLE_SECTIONS
+from .urls import ROLE_SECTIONS, SKILL_SECTIONS
 from .yaml_source import Loc, YamlSource, parse_yaml
 
 IGNORED_NAMES = {"README.md"}
@@ -215,8 +216,11 @@ class _Load:
 
     def check_consistency(self) -> None:
         """Rules that span fields or files, beyond what one model can see."""
-        levels = [e.model.id for e in self.entities if e.collection.name == "levels"]
+        level_entities = [e for e in self.entities if e.collection.name == "levels"]
+        levels = [e.model.id for e in level_entities]
         level_list = ", ".join(levels)
+        ladder_ok = self.check_levels(level_entities)
+        levels_by_id = {e.model.id: e.model for e in level_entities}
         tool_skill_files = {
             (e.model.id, skill): e for e in self.entities if e.collection.name == "tools" for skill in e.model.skills
         }
@@ -258,6 +262,8 @@ class _Load:
                 anchors.update({r.id: f"responsibilities[{i}]" for i, r in enumerate(model.responsibilities)})
                 for i, item in enumerate(model.responsibilities):
                     self.check_former_ids(entity, ("responsibilities", i), item.former_ids, anchors, entity.path)
+                if ladder_ok:  # on a broken ladder, what lies on the way to a level is unknowable
+                    self.check_hiring_levels(entity, levels_by_id)
             if kind in ("skills", "tools"):
                 self.check_resource_urls(entity, model.resources)
             if kind == "skills":
@@ -292,25 +298,23 @@ class _Load:
                 if level not in claimed:
                     self.add_for(entity, ("good_answer", level), f"level '{level}' is not in levels", "add it to levels, or drop this answer",
                                  at_key=True)
-        looped = {e.model.id for e in by_kind.get("interview_loops", [])}
+        looped = self.known["interview_loops"]  # ids read before validation: a broken loop is reported once, in its file
         for entity in by_kind.get("levels", []):
-            if entity.model.id not in looped:
+            if entity.model.id not in looped and "interview_loops" not in self.unreadable:
                 self.add_for(entity, ("id",), f"level '{entity.model.id}' has no interview loop",
                              "add one to data/interview-loops.yml: every role and level has an interview kit")
-        anchors: dict[str, str] = {}
-        for entity in by_kind.get("kit_guidance", []):
-            anchors[entity.model.id] = f"a guidance section in {entity.path}"
+        guidance = {e.model.id: f"a guidance section in {e.path}" for e in by_kind.get("kit_guidance", [])}
+        anchors = dict(guidance)  # every id any kit page may use, for the questions, which any kit may ask
         for entity in by_kind.get("interview_loops", []):
             stages: dict[str, int] = {}
             for i, stage in enumerate(entity.model.stages):
                 if stage.id in stages:
                     self.add_for(entity, ("stages", i, "id"), f"duplicate stage id '{stage.id}'", f"first at stages[{stages[stage.id]}]")
-                elif stage.id in anchors:
-                    self.add_for(entity, ("stages", i, "id"), f"'{stage.id}' is already an anchor on the kit page ({anchors[stage.id]})",
+                elif stage.id in guidance:
+                    self.add_for(entity, ("stages", i, "id"), f"'{stage.id}' is already an anchor on the kit page ({guidance[stage.id]})",
                                  "choose another id")
                 stages.setdefault(stage.id, i)
-            for stage_id in stages:
-                anchors.setdefault(stage_id, f"a stage in {entity.path}")
+                anchors.setdefault(stage.id, f"a stage in {entity.path}")
         for entity in by_kind.get("questions", []):
             if entity.model.id in anchors:
                 self.add_for(entity, ("id",), f"'{entity.model.id}' is already an anchor on the kit pages ({anchors[entity.model.id]})",
@@ -326,6 +330,42 @@ class _Load:
                              f"first at resources[{first[key]}]; list a resource once")
             else:
                 first[key] = i
+    def check_levels(self, entities: list[_Entity]) -> bool:
+        """The ladder: each step leads up, no level id is a skill page's section, and retired ids stay retired."""
+        before = len(self.problems)
+        by_id = {e.model.id: e.model for e in entities}
+        former: dict[str, str] = {}
+        for entity in entities:
+            level = entity.model
+            if level.id in SKILL_SECTIONS:
+                self.add_for(entity, ("id",), f"'{level.id}' is a section anchor of the skill pages",
+                             "each level is an anchor on every skill page; choose another id")
+            for i, higher in enumerate(level.next):
+                if higher == level.id:
+                    self.add_for(entity, ("next", i), "a level cannot lead to itself")
+                elif higher in by_id and by_id[higher].order <= level.order:
+                    self.add_for(entity, ("next", i), f"'{higher}' (order {by_id[higher].order}) is not above "
+                                 f"'{level.id}' (order {level.order})", "a level leads to levels with a higher order")
+            for i, old in enumerate(level.former_ids):
+                if old in by_id:
+                    self.add_for(entity, ("former_ids", i), f"'{old}' is the id of a current level",
+                                 "a former id names a retired level")
+                elif old in former:
+                    self.add_for(entity, ("former_ids", i), f"'{old}' is already a former id of '{former[old]}'",
+                                 "a retired level's pages can redirect to one level only")
+                else:
+                    former[old] = level.id
+        return len(self.problems) == before
+
+    def check_hiring_levels(self, entity: _Entity, levels: dict[str, Any]) -> None:
+        """A role's job description at each level has responsibilities, unless the role says it is not hired there."""
+        role = entity.model
+        for level_id in levels:
+            on_the_way = set(way_to(levels, level_id))
+            if level_id not in role.not_hired_at and not any(r.from_level in on_the_way for r in role.responsibilities):
+                self.add_for(entity, ("responsibilities",), f"no responsibility applies at level '{level_id}', so its "
+                             "job description would list none",
+                             f"give a responsibility from_level: {level_id}, or add {level_id} to not_hired_at")
 
     def check_former_ids(self, entity: _Entity, loc: Loc, former_ids: list[str], anchors: dict[str, str], where: str) -> None:
         """A former id stays an anchor on the same page, so it may not clash with any other anchor there."""
@@ -380,6 +420,8 @@ def _describe(error: Any, model_cls: type[BaseModel]) -> tuple[Loc, str, str | N
             return loc, f"lists {items}; at least {ctx['min_length']}", None, False
     if kind in ("too_short", "string_too_short"):
         return loc, "must not be empty", None, False
+    if kind == "too_long":
+        return loc, f"has {ctx.get('actual_length')} items; at most {ctx.get('max_length')}", "shorten the list", False
     if kind == "string_too_long":
         return loc, f"is {len(value)} characters long; at most {ctx.get('max_length')}", "shorten it", False
     if kind == "value_error":

@@ -11,20 +11,23 @@ from __future__ import annotations
 
 import datetime
 import re
+import typing
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, get_args
 from urllib.parse import urlsplit
 
+from annotated_types import MaxLen, MinLen
 from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
     StringConstraints,
+    field_validator,
     model_validator,
 )
 
-from .urls import KIT_SECTIONS, ROLE_SECTIONS
+from .urls import KIT_SECTIONS, RESERVED_SKILL_IDS, ROLE_SECTIONS
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -125,6 +128,7 @@ ToolCategoryRef = Annotated[str, Ref("tool_categories")]
 MarketRef = Annotated[str, Ref("markets")]
 CodeRef = Annotated[str, Ref("codes")]
 DutyRef = Annotated[str, Ref("duties")]
+Behaviours = Annotated[list[Sentence], MinLen(1), MaxLen(5)]
 QuestionKindRef = Annotated[str, Ref("question_kinds")]
 
 
@@ -132,6 +136,12 @@ QuestionKindRef = Annotated[str, Ref("question_kinds")]
 def _not_a_role_section(value: str) -> str:
     if value in ROLE_SECTIONS:
         raise ValueError(f"'{value}' is a section anchor of the role page; choose another id")
+    return value
+
+
+def _not_a_skills_page(value: str) -> str:
+    if value in RESERVED_SKILL_IDS:
+        raise ValueError(f"'{value}' is the address of another page under /skills/; choose another id")
     return value
 
 
@@ -172,63 +182,108 @@ def _former_ids_field():
 # --- small vocabularies: one file each ---------------------------------------------
 
 
+SourceKind = Literal["article", "official-statistics", "survey", "dataset", "classification", "career-framework",
+                     "standard", "documentation", "job-post"]
+
+
 class Source(Model):
     id: Slug
-    title: Name = Field(description="The title as published.")
-    kind: Literal["article", "official-statistics", "survey", "dataset", "classification", "framework",
-                  "documentation"] = Field(
+    title: Name = Field(description="The source's title as published.")
+    kind: SourceKind = Field(
         default="article",
-        description="What it is: one of the source articles, a statistics office's publication, a survey, a "
-        "company's published data series, an official classification of occupations, a published career "
-        "framework, or documentation.",
+        description="What it is: an 'article', a dated 'survey', a statistics office's publication "
+        "('official-statistics'), a published data series ('dataset'), an official classification of occupations "
+        "('classification'), an employer's published 'career-framework', a 'standard' (such as SFIA), "
+        "'documentation', or a 'job-post' (an advert, or a job board's copy of one).",
     )
     publisher: Name | None = Field(default=None, description="Site or organisation that published it, if known.")
     author: Name | None = Field(default=None, description="Author, if named.")
     published: datetime.date | None = Field(default=None, description="Publication date, if stated (YYYY-MM-DD).")
-    retrieved: datetime.date | None = Field(default=None, description="The day the guide last checked it (YYYY-MM-DD).")
+    retrieved: datetime.date | None = Field(
+        default=None, description="The day the guide's editors read the copy its facts come from (YYYY-MM-DD)."
+    )
     url: HttpsUrl | None = Field(default=None, description="https:// address, if known.")
     note: Prose | None = Field(default=None, description="What a reader should know about this source (gaps, age).")
 
 
 
-class SalaryBand(Model):
-    """An indicative pay band, exactly as one source states it."""
+# The published ladders /levels/ maps each level to, as the mapping table's columns, in order.
+LADDERS: dict[str, str] = {
+    "gitlab": "GitLab",
+    "dropbox": "Dropbox",
+    "monzo": "Monzo",
+    "sfia": "SFIA 9",
+    "job-titles": "Job-post titles",
+}
+Ladder = Literal["gitlab", "dropbox", "monzo", "sfia", "job-titles"]
+assert tuple(LADDERS) == typing.get_args(Ladder), "LADDERS and Ladder name the same ladders"
 
-    min: int = Field(gt=0, description="Lower bound, in whole currency units.")
-    max: int = Field(gt=0, description="Upper bound, in whole currency units.")
-    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = Field(description="ISO 4217 code, e.g. USD.")
-    period: Literal["year"] = Field(description="What the amounts are per.")
-    region: Name = Field(description="Where the figure applies; say so if the source does not state it.")
-    source: SourceRef
-    as_of: datetime.date = Field(description="Date the source gives for the figure, or its publication date.")
-    note: Prose | None = None
+
+class LadderMapping(Model):
+    """Where one level sits on a published ladder, with the sources that say so."""
+
+    ladder: Ladder = Field(description="The published ladder: " + ", ".join(f"'{k}' ({v})" for k, v in LADDERS.items()) + ".")
+    equivalent: Sentence = Field(
+        description="The matching level or levels as that ladder names them, e.g. 'Senior Backend Engineer (grade 7)'."
+    )
+    approximate: bool = Field(
+        default=False,
+        description="true where the match is a judgement rather than the same scope: the page marks it in words.",
+    )
+    note: Sentence | None = Field(default=None, description="Why the match is approximate, or what a reader should know.")
+    sources: list[SourceRef] = Field(min_length=1, description="Ids from data/sources.yml that show the ladder's levels.")
 
     @model_validator(mode="after")
-    def _ordered(self) -> SalaryBand:
-        if self.min > self.max:
-            raise ValueError(f"min ({self.min}) is greater than max ({self.max})")
+    def _approximate_says_why(self) -> LadderMapping:
+        if self.approximate and not self.note:
+            raise ValueError("an approximate mapping needs a note that says why it is approximate")
         return self
 
 
 class Level(Model):
     id: Slug
     title: Name
+    track: Literal["individual-contributor", "management"] = Field(
+        description="'individual-contributor' for the engineering ladder; 'management' for people managers."
+    )
     order: int = Field(ge=0, description="Position on the career ladder, lowest first.")
     summary: Sentence
     scope: Prose = Field(description="What someone at this level owns and decides.")
+    time_horizon: Name = Field(description="How far ahead the work at this level is planned, e.g. 'a quarter to half a year'.")
+    reach: Name = Field(description="Whose work the decisions at this level affect, e.g. 'a team' or 'several teams'.")
+    autonomy: Sentence = Field(description="How much direction someone at this level needs, and from whom.")
+    decisions: list[Sentence] = Field(min_length=1, description="Decisions typical at this level, one per item.")
+    operational: list[Sentence] = Field(
+        min_length=1, description="On-call and incident duties at this level, one per item: shadowing, triage, leading."
+    )
+    promotion_case: list[Sentence] = Field(
+        min_length=1, description="What a case for promotion to the next level shows, one piece of evidence per item."
+    )
     expectations: list[Sentence] = Field(min_length=1, description="What employers expect at this level, one per item.")
     experience: Sentence = Field(
         description="What experience a job description at this level asks for, described by what the person has done, not by years."
     )
-    salary: SalaryBand | None = Field(default=None, description="An indicative band as one source states it, if a source gives one; the build checks its shape, not its accuracy.")
-    salary_note: Prose | None = Field(default=None, description="Why no band is given, when salary is absent.")
+    next: list[LevelRef] = Field(
+        default=[],
+        description="The levels this one usually leads to; each pair has a page at /levels/<this>-to-<next>/.",
+    )
+    mappings: list[LadderMapping] = Field(
+        default=[], description="Where this level sits on published ladders, one item per ladder, each cited."
+    )
+    former_ids: list[Slug] = Field(
+        default=[],
+        description="Ids of retired levels whose meaning this level now carries. Their job description pages redirect "
+        "to this level's; their anchor on /levels/ is kept by a hand-written section of docs/levels.md. Never remove one.",
+    )
 
-    @model_validator(mode="after")
-    def _salary_or_reason(self) -> Level:
-        if self.salary is None and self.salary_note is None:
-            raise ValueError("give a sourced salary band, or a salary_note that says why there is none")
-        return self
-
+    @field_validator("mappings")
+    @classmethod
+    def _one_mapping_per_ladder(cls, mappings: list[LadderMapping]) -> list[LadderMapping]:
+        seen = [m.ladder for m in mappings]
+        twice = sorted({ladder for ladder in seen if seen.count(ladder) > 1})
+        if twice:
+            raise ValueError(f"the ladder '{twice[0]}' is mapped twice; give one item per ladder")
+        return mappings
 
 
 class ToolCategory(Model):
@@ -366,7 +421,7 @@ class RoleCode(Model):
 
 
 class Release(Model):
-    """One release of the open data under /data/v1/: what changed, for the people who read it."""
+    """One release of the open data under /data/v2/: what changed, for the people who read it."""
 
     id: Annotated[str, StringConstraints(pattern=r"^[0-9]+\.[0-9]+\.[0-9]+$")] = Field(
         description="The data version, MAJOR.MINOR.PATCH: MAJOR for a change that breaks readers of the "
@@ -454,7 +509,15 @@ class Role(Model):
     skills: RoleSkills = Field(description="The skills the role needs, split into core and helpful.")
     tools: list[ToolRef] = Field(min_length=1, description="Tools people in this role use; shown on both pages.")
     typical_day: list[Sentence] = Field(min_length=1, description="What a normal day holds, one item per entry.")
-    career_path: dict[LevelRef, Prose] = Field(description="What the role looks like at each level, keyed by level id.")
+    career_path: dict[LevelRef, Prose] = Field(
+        description="What the role looks like at each level, keyed by level id, including whether employers hire "
+        "for it at that level."
+    )
+    not_hired_at: list[LevelRef] = Field(
+        default=[],
+        description="Levels at which employers rarely or never hire for this role under its own name. Its job "
+        "description at each of them says so, in the words of career_path.",
+    )
     related: list[RoleRef] = Field(default=[], description="Roles this one works closely with; shown on both pages.")
     education: Sentence = Field(description="The education a job description for this role asks for; equivalent experience counts.")
     occupations: list[RoleCode] = Field(
@@ -464,7 +527,7 @@ class Role(Model):
 
 
 class Skill(Model):
-    id: Slug
+    id: Annotated[Slug, AfterValidator(_not_a_skills_page)]
     name: Name = Field(description="A short human name, e.g. 'API design'.")
     kind: Literal["hard", "soft"] = Field(description="'hard' for technical skills, 'soft' for ways of working with people.")
     summary: Sentence
@@ -479,7 +542,11 @@ class Skill(Model):
         description="What an interviewer can hear or see that shows the skill, in one sentence. Expected on "
         "every workplace (soft) skill.",
     )
-    levels: dict[LevelRef, Prose] = Field(description="What the skill looks like at each level, keyed by level id.")
+    levels: dict[LevelRef, Behaviours] = Field(
+        description="What someone shows of the skill at each level, keyed by level id: one to five observable "
+        "behaviours per level, each a sentence an interviewer or a manager could see someone do. Levels are "
+        "cumulative, so list only what is new at that level."
+    )
     tools: list[ToolRef] = Field(default=[], description="Tools that serve this skill; shown on both pages.")
     sfia: list[CodeRef] = Field(default=[], description="The SFIA 9 skills (data/codes.yml) this skill corresponds to, if any.")
     sources: list[SourceRef] = _sources_field("skill")

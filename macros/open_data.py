@@ -1,4 +1,4 @@
-"""The open data export: ``/data/v1/<collection>.json``, each with its JSON Schema, from the loaded guide.
+"""The open data export: ``/data/v2/<collection>.json``, each with its JSON Schema, from the loaded guide.
 
 The files carry the same validated data the pages are built from, plus each entry's
 public URL, so a job board or a tool can read the guide without scraping it. Each file
@@ -27,7 +27,7 @@ LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/
 
 
 def exported(registry: Registry = REGISTRY) -> list[Collection]:
-    """The collections published under /data/v1/, in the registry's order."""
+    """The collections published under /data/v2/, in the registry's order."""
     return [c for c in registry if c.export]
 
 

@@ -36,7 +36,7 @@ class Collection(Generic[M]):
     list_key: str | None = None  # for a single file: the key that holds the items
     order: Callable[[M], Any] | None = None  # reading order; None keeps the order of the file
     page: str | None = None  # urls pattern of an entry's place: its own page, or an anchor on a shared one
-    export: bool = False  # published as /data/v1/<name>.json
+    export: bool = False  # published as /data/v2/<name>.json
 
     @property
     def one_file_per_entity(self) -> bool:

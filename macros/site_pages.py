@@ -3,8 +3,9 @@ whatever static-site tool publishes it (today ``hooks/generate_pages.py`` for Mk
 
 Each collection whose entries have pages of their own (the registry's ``page``) gets one page
 per entry, rendered by the collection's renderer in ``render/entity_pages.py``; each role and
-level gets a job description page and the JSON the builder fetches; the open data export
-adds ``/data/v1/``. A page is rendered when MkDocs reads it, from a recording view of the
+level gets a job description page and the JSON the builder fetches; each step of the ladder
+gets a level-to-level page; the open data export adds ``/data/v2/``. ``redirects`` names the
+pages that data has retired and where each now leads. A page is rendered when MkDocs reads it, from a recording view of the
 guide, so the build knows which data files each page shows.
 """
 
@@ -16,7 +17,9 @@ from dataclasses import dataclass
 
 from . import urls
 from .guide import Guide
+from .ladder import steps
 from .open_data import export_files
+from .render.career import level_step_page, step_title
 from .render.entity_pages import PAGE_RENDERERS
 from .render.interview_kits import KIT_SEARCH_BOOST, kit_page, kit_title
 from .render.job_descriptions import builder_document, jd_page, jd_title, job_description
@@ -64,6 +67,7 @@ def generated_pages(guide: Guide, site_url: str) -> list[GeneratedPage]:
             assert path is not None  # has_own_pages
             pages.append(GeneratedPage(path, guide.source_file(collection.name, entity_id), entity.summary,
                                        _bind(render, entity_id, path)))
+    loops_file = f"{guide.data_path}/{guide.registry['interview_loops'].path}"
     for role_id in guide.roles:
         for level_id in guide.levels:
             path = place(urls.JD_PAGE, role=role_id, level=level_id)
@@ -74,9 +78,29 @@ def generated_pages(guide: Guide, site_url: str) -> list[GeneratedPage]:
             kit = place(urls.KIT_PAGE, role=role_id, level=level_id)
             summary = (f"A structured interview kit for {kit_title(guide, role_id, level_id)}: the loop, questions with "
                        "what a good answer shows, a scorecard, and the rules that keep it fair.")
-            pages.append(GeneratedPage(kit, "data/interview-loops.yml", summary,
+            pages.append(GeneratedPage(kit, loops_file, summary,
                                        _bind_kit(role_id, level_id, kit, site_url), search_boost=KIT_SEARCH_BOOST))
+    levels_file = f"{guide.data_path}/{guide.registry['levels'].path}"
+    for lower, higher in steps(guide.levels):
+        path = place(urls.LEVEL_STEP, lower=lower, higher=higher)
+        summary = (f"{step_title(guide, lower, higher)}: what changes in scope, time horizon, reach, decisions, "
+                   "expectations and every skill, side by side.")
+        pages.append(GeneratedPage(path, levels_file, summary, _bind_step(lower, higher, path)))
     return pages
+
+
+def redirects(guide: Guide) -> dict[str, str]:
+    """Pages the guide published that data has retired, each to the page that took its place (docs paths).
+
+    A level's former ids: the job descriptions of a retired level open the same role's description at
+    the level that now carries its meaning.
+    """
+    moved = {}
+    for level in guide.levels.values():
+        for old in level.former_ids:
+            for role_id in guide.roles:
+                moved[place(urls.JD_PAGE, role=role_id, level=old)] = place(urls.JD_PAGE, role=role_id, level=level.id)
+    return moved
 
 
 def generated_files(guide: Guide, site_url: str) -> list[GeneratedFile]:
@@ -103,6 +127,10 @@ def _bind(render: Callable[[Guide, str, str], str], entity_id: str, path: str) -
 
 def _bind_kit(role_id: str, level_id: str, path: str, site_url: str) -> Callable[[Guide], str]:
     return lambda guide: kit_page(guide, role_id, level_id, path, site_url)
+
+
+def _bind_step(lower: str, higher: str, path: str) -> Callable[[Guide], str]:
+    return lambda guide: level_step_page(guide, lower, higher, path)
 
 
 def _bind_jd(role_id: str, level_id: str, path: str, site_url: str) -> Callable[[Guide], str]:

@@ -3,7 +3,7 @@
 Published links never break (see link-contract.txt), so the scheme is written once. A place
 in the guide is named by its docs-relative source path, with an optional anchor:
 ``roles/api-developer.md#implement-endpoints``. MkDocs publishes ``x/y.md`` at the URL path
-``x/y/`` and ``x/index.md`` at ``x/``; other files keep their path (``data/v1/roles.json``).
+``x/y/`` and ``x/index.md`` at ``x/``; other files keep their path (``data/v2/roles.json``).
 
 - Patterns (``ROLE_PAGE``, ``JD_PAGE`` ...) say where each kind of page lives; ``place()``
   fills one in and ``match()`` reads one back.
@@ -15,6 +15,7 @@ in the guide is named by its docs-relative source path, with an optional anchor:
 from __future__ import annotations
 
 import datetime
+import posixpath
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -27,6 +28,7 @@ JD_PAGE = "job-descriptions/{role}/{level}.md"
 JD_DOCUMENT = "job-descriptions/{role}/{level}.json"  # what the builder fetches
 KIT_PAGE = "interview-kits/{role}/{level}.md"
 QUESTION_PAGE = "interview-questions/{id}.md"
+LEVEL_STEP = "levels/{lower}-to-{higher}.md"  # what changes from one level to a level it leads to
 
 # --- hand-written pages that data links into ----------------------------------------------
 HOME = "index.md"
@@ -39,6 +41,8 @@ QUESTIONS_INDEX = "interview-questions/index.md"
 HIRING = "hiring.md"
 LEVELS = "levels.md"
 PAY = "pay.md"
+SKILLS_MATRIX = "skills/matrix.md"  # every skill at every level, as one table
+SELF_ASSESSMENT = "self-assessment.md"
 FAQ = "faq.md"
 SOURCES = "sources.md"
 EDUCATION = "education.md"
@@ -55,10 +59,15 @@ MARKET_ENTRY = "pay.md#{id}"  # one section per market on /pay/
 RELEASE_ENTRY = "open-data/changelog.md#v{version}"  # 1.2.0 -> #v1-2-0
 
 # --- the open data export --------------------------------------------------------------------
-EXPORT_DIR = "data/v1"
-EXPORT = "data/v1/{collection}.json"
-EXPORT_SCHEMA = "data/v1/{collection}.schema.json"
-PUBLISHED_FILES = ("data/v1/*.json",)  # non-HTML files that are part of the link contract
+# The path carries the format's major version, which is the major number of the newest release in
+# data/changelog.yml (a test holds the two together). An earlier major version stays published as it
+# was last released: /data/v1/ is frozen at release 1.3.0 in docs/data/v1/.
+EXPORT_MAJOR = 2
+EXPORT_DIR = f"data/v{EXPORT_MAJOR}"
+EXPORT = EXPORT_DIR + "/{collection}.json"
+EXPORT_SCHEMA = EXPORT_DIR + "/{collection}.schema.json"
+FROZEN_EXPORT_DIRS = ("data/v1",)
+PUBLISHED_FILES = tuple(f"{d}/*.json" for d in (*FROZEN_EXPORT_DIRS, EXPORT_DIR))  # non-HTML files in the link contract
 
 # --- files for crawlers ------------------------------------------------------------------------
 ROBOTS = "robots.txt"
@@ -74,6 +83,12 @@ ROLE_SECTIONS = ("top", "overview", "responsibilities", "skills", LEARNING_PATH,
 # Sections of an interview kit; a loop's stage ids, the kits' guidance ids and the question ids (all
 # anchors there too) may not take one of them.
 KIT_SECTIONS = ("top", "loop", "questions", "scorecard", "rating-scale", "about")
+
+# Sections of a skill page. Each level is an anchor there too (#entry, #senior ...), so a level id
+# may not take one of these.
+SKILL_SECTIONS = ("top", "why-it-matters", "example", "interview-signal", "levels", "roles", "tools", "sources")
+# Pages under skills/ that are not a skill's own page: no skill may take their name as its id.
+RESERVED_SKILL_IDS = ("index", SKILLS_MATRIX.removeprefix("skills/").removesuffix(".md"))
 
 _FIELD = re.compile(r"\{(\w+)\}")
 _SLUG = "[a-z0-9]+(?:-[a-z0-9]+)*"
@@ -99,7 +114,7 @@ def _regex(pattern: str) -> re.Pattern[str]:
 def page_url(docs_path: str) -> str:
     """A docs file's URL path from the site root, as MkDocs publishes it: 'roles/x.md' -> 'roles/x/'.
 
-    Files other than Markdown pages keep their path: 'data/v1/roles.json'.
+    Files other than Markdown pages keep their path: 'data/v2/roles.json'.
     """
     if not docs_path.endswith(".md"):
         return docs_path
@@ -172,6 +187,19 @@ class Linker:
     def absolute(self, target: str) -> str:
         return absolute(self.site_url, target)
 
+    def published(self, target: str) -> str:
+        """The link to ``target`` as the published page writes it ('../skills/x/#entry'), for script data.
+
+        Markdown links are validated by MkDocs; a link a script writes into the page is not, so
+        the tests resolve these against the built site.
+        """
+        path, _, anchor = target.partition("#")
+        here = page_url(self.here) if self.here.endswith(".md") else self.here
+        there = page_url(path)
+        rel = posixpath.relpath("/" + there, "/" + here) if there != here else "."
+        rel = "./" if rel == "." else rel + ("/" if there.endswith("/") and not rel.endswith("/") else "")
+        return rel + (f"#{anchor}" if anchor else "")
+
     def to(self, path: str, anchor: str | None = None) -> str:
         # posixpath.relpath would ask the OS for the working directory on every link: a third of
         # the render time. Both paths are clean and docs-relative, so comparing parts is enough.
@@ -198,6 +226,13 @@ class Linker:
 
     def level(self, level_id: str) -> str:
         return self.target(place(LEVEL_ENTRY, id=level_id))
+
+    def skill_level(self, skill_id: str, level_id: str) -> str:
+        """A skill page's section for one level: what someone at that level shows of the skill."""
+        return self.skill(skill_id, level_id)
+
+    def level_step(self, lower: str, higher: str, anchor: str | None = None) -> str:
+        return self.to(place(LEVEL_STEP, lower=lower, higher=higher), anchor)
 
     def faq(self, faq_id: str) -> str:
         return self.target(place(FAQ_ENTRY, id=faq_id))

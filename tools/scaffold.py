@@ -149,6 +149,7 @@ def _value(tp: Any, metadata: list, ctx: _Context, minimum: int = 0) -> Node:
     origin = get_origin(tp)
     if origin is Annotated:
         base, *meta = get_args(tp)
+        minimum = max([minimum, *(m.min_length for m in meta if isinstance(m, MinLen))])  # e.g. one behaviour per level
         return _value(base, [*metadata, *meta], ctx, minimum)
     if origin in (Union, types.UnionType):
         (actual,) = [a for a in get_args(tp) if a is not type(None)]

@@ -22,6 +22,8 @@
   const catalogue = JSON.parse(catalogueElement.textContent);
   const roles = new Map(catalogue.roles.map((r) => [r.id, r]));
   const levels = new Map(catalogue.levels.map((l) => [l.id, l]));
+  // A retired level's id (a link made before it was retired) opens the level that took its place.
+  const formerLevels = new Map(catalogue.levels.flatMap((l) => (l.former_ids || []).map((old) => [old, l.id])));
   const cache = new Map();
   let current = null; // the loaded job description document
   let openCategories = null; // stack groups shown open; reset when the role changes
@@ -42,7 +44,8 @@
   function readState() {
     const params = new URLSearchParams(location.search);
     const role = roles.has(params.get("role")) ? params.get("role") : catalogue.roles[0].id;
-    const level = levels.has(params.get("level")) ? params.get("level") : catalogue.levels[0].id;
+    const asked = params.get("level");
+    const level = levels.has(asked) ? asked : formerLevels.get(asked) || catalogue.levels[0].id;
     const known = new Set(catalogue.tools.map((t) => t.id));
     const stack = params.has("stack")
       ? params.get("stack").split(",").filter((id) => known.has(id))

@@ -11,9 +11,11 @@ from collections.abc import Callable
 
 from .. import urls
 from ..guide import Guide
+from ..ladder import leads_from
 from ..models import RESOURCE_TYPES, Resource, Skill
 from ..urls import Linker
 from . import pay
+from .career import step_title
 from .markup import external_link, full_stop, heading, link, md, md_paragraphs
 
 KIND_LABEL = {"umbrella": "The umbrella role", "specialisation": "Specialisation"}
@@ -90,6 +92,9 @@ def role_page(guide: Guide, role_id: str, here: str) -> str:
             items = ", ".join(link(r.title, to.role(role.id, r.id)) for r in takes_on)
             out += [f"    Takes on: {items}.", ""]
         out += [f"    {link(f'What {level.title.lower()} means across roles', to.level(level_id))}", ""]
+        if level.next:
+            moves = " · ".join(link(step_title(guide, level_id, n), to.level_step(level_id, n)) for n in level.next)
+            out += [f"    What changes next: {moves}", ""]
 
     out += [heading(2, "Pay", "pay", searchable=False), "",
             "What official statistics say about the occupation codes this role is counted under. They describe "
@@ -139,12 +144,21 @@ def skill_page(guide: Guide, skill_id: str, here: str) -> str:
     out += [
         heading(2, "At each level", "levels"),
         "",
-        "| Level | What it looks like |",
-        "| --- | --- |",
+        "What someone shows of this skill at each level, as behaviour an interviewer or a manager could see. "
+        "Levels are cumulative: each adds to the ones before it. "
+        f"{link('Every skill at every level', to.to(urls.SKILLS_MATRIX))} · "
+        f"{link('What the levels mean', to.to(urls.LEVELS))}",
+        "",
     ]
     for level_id, level in guide.levels.items():
-        text = " ".join(md(p) for p in skill.levels[level_id].split("\n\n"))
-        out.append(f"| {link(level.title, to.level(level_id))} | {text} |")
+        out += [heading(3, level.title, level_id), ""]
+        out += [f"- {md(item)}" for item in skill.levels[level_id]]
+        out.append("")
+        froms = [lower for lower in leads_from(guide.levels, level_id) if guide.levels[lower].track != level.track]
+        if froms:
+            names = " or ".join(md(guide.levels[lower].title.lower()) for lower in froms)
+            out += [f"On the {md(level.track.replace('-', ' '))} track, usually a step across from {names}: "
+                    f"what someone in the role makes sure of.\n{{ .guide-meta }}", ""]
 
     out += ["", heading(2, "Roles that need it", "roles", searchable=False), ""]
     roles = guide.links.skill_roles.get(skill.id, ())

@@ -21,9 +21,10 @@ from html import escape
 
 from .. import urls
 from ..guide import Guide
+from ..ladder import way_to
 from ..models import InterviewQuestion, InterviewStage
 from ..urls import Linker, absolute, place
-from .job_descriptions import copy_md, in_sentence, job_description
+from .job_descriptions import copy_md, in_sentence, jd_subject
 from .entity_pages import renders
 from .markup import full_stop, heading, link, md, md_paragraphs
 from .page_macros import page_macro
@@ -94,8 +95,7 @@ def interview_kit(guide: Guide, role_id: str, level_id: str) -> Kit:
         skills = list(stage.skills)
         skills += [s for q in chosen for s in q.skills if s in weight and s not in skills]
         stages.append(KitStage(number, stage, tuple(q.id for q in chosen), tuple(dict.fromkeys(skills))))
-    responsibilities = next(s for s in job_description(guide, role_id, level_id).sections if s.id == "responsibilities")
-    return Kit(role_id, level_id, kit_title(guide, role_id, level_id), tuple(stages), hired=bool(responsibilities.lines))
+    return Kit(role_id, level_id, kit_title(guide, role_id, level_id), tuple(stages), hired=level_id not in role.not_hired_at)
 
 
 def _minutes(total: int) -> str:
@@ -116,7 +116,7 @@ def kit_page(guide: Guide, role_id: str, level_id: str, here: str, site_url: str
     out = [
         heading(1, f"Interview kit: {kit.title}", "top"),
         "",
-        f"A structured interview loop for a {md(level.title.lower())} {md(in_sentence(role.title))}: the stages, the "
+        f"A structured interview loop for {md(jd_subject(guide, role_id, level_id))}: the stages, the "
         "questions with what a good answer shows at this level, a scorecard and the rules that keep it fair. Ask every "
         "candidate the same questions and score them against the same answers.\n{ .guide-lead .guide-kit }",
         "",
@@ -130,14 +130,16 @@ def kit_page(guide: Guide, role_id: str, level_id: str, here: str, site_url: str
     ]
     if not kit.hired:
         out += ['!!! warning "Rarely hired at this level"', "", md_paragraphs(role.career_path[level_id], "    "), ""]
-        if role_id != "backend-developer" and "backend-developer" in guide.roles:
-            generalist = to.interview_kit("backend-developer", level_id)
-            out += [f"    Teams that do hire at this level usually run the {link('backend developer kit', generalist)}.", ""]
+        umbrella = next((r.id for r in guide.roles.values() if r.kind == "umbrella" and level_id not in r.not_hired_at), None)
+        if umbrella and umbrella != role_id:
+            title = in_sentence(guide.roles[umbrella].title)
+            out += [f"    Teams that do hire at this level usually run the {link(f'{title} kit', to.interview_kit(umbrella, level_id))}.", ""]
     out += _loop_table(guide, kit, to)
     out += [heading(2, "The questions", "questions"), "",
             "Each stage's questions, chosen from the guide's question bank for this role's skills. Read the question as "
-            "written; use the follow-up questions where the answer leads. Score against the good answer for "
-            f"{md(level.title.lower())} level, not against the other candidates.", ""]
+            "written, and use the follow-up questions where the answer leads. Each question's good answer is listed "
+            f"level by level up to {md(level.title.lower())}, each level adding to the ones before it: score against "
+            "all of them together, not against the other candidates.", ""]
     for kit_stage in kit.stages:
         out += _stage_section(guide, kit, kit_stage, to)
     out += _scorecard_section(guide, kit, to, site_url)
@@ -164,7 +166,7 @@ def _loop_table(guide: Guide, kit: Kit, to: Linker) -> list[str]:
         if s.stage.optional:
             name += " (optional)"
         skills = ", ".join(link(guide.skills[x].name, to.skill(x)) for x in s.skills) if s.stage.scored else "Not scored"
-        out.append(f"| {name} | {s.stage.minutes} min | {md(s.stage.run_by)} | {skills} |")
+        out.append(f"| {name} | {s.stage.minutes} min | {md(s.stage.run_by.rstrip('.'))} | {skills} |")
     out += ["", f"In all: {total} of interviews{', without the optional stage' if len(scored) < len(kit.stages) else ''}.", ""]
     return out
 
@@ -198,7 +200,9 @@ def _question_block(guide: Guide, kit: Kit, question: InterviewQuestion, to: Lin
         heading(4, question.title, question.id, searchable=False), "",
         md_paragraphs(question.prompt, "> "), "",
         f"{md(kind)} · Tests: {tests}\n{{ .guide-meta }}", "",
-        f"**A good answer at {md(level)} level** {md_paragraphs(question.good_answer[kit.level_id])}", "",
+        "**What a good answer shows**", "",
+        *(f"- {'**' if lid == kit.level_id else ''}{md(guide.levels[lid].title)}{'**' if lid == kit.level_id else ''}: "
+          f"{md(' '.join(question.good_answer[lid].split(chr(10) * 2)))}" for lid in answer_levels(guide, question, kit.level_id)), "",
         "**Red flags**", "",
         *(f"- {md(flag)}" for flag in question.red_flags), "",
         "**Follow-up questions**", "",
@@ -206,6 +210,14 @@ def _question_block(guide: Guide, kit: Kit, question: InterviewQuestion, to: Lin
         f"{link('This question at every level', to.question(question.id))}\n{{ .guide-meta }}", "",
     ]
     return out
+
+
+def answer_levels(guide: Guide, question: InterviewQuestion, level_id: str) -> list[str]:
+    """The levels whose good answers a kit at ``level_id`` scores against, lowest first: the bank writes each
+    level's answer as what it adds to the levels below it on the same track, so a senior answer is the entry,
+    mid and senior answers together. A manager's answer stands on its own: it is the only level on its track."""
+    track = guide.levels[level_id].track
+    return [lid for lid in way_to(guide.levels, level_id) if guide.levels[lid].track == track and lid in question.good_answer]
 
 
 def guidance_for(guide: Guide, level_id: str) -> list:

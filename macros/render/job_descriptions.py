@@ -20,6 +20,7 @@ from typing import Any
 
 from .. import urls
 from ..guide import Guide
+from ..ladder import way_to
 from ..urls import Linker, absolute, place
 from .markup import heading, link, md, md_paragraphs
 from .page_macros import page_macro
@@ -67,19 +68,22 @@ def job_description(guide: Guide, role_id: str, level_id: str, stack: list[str] 
     role, level = guide.roles[role_id], guide.levels[level_id]
     role_page = place(urls.ROLE_PAGE, id=role_id)
     level_anchor = place(urls.LEVEL_ENTRY, id=level_id)
-    at_or_below = {lid for lid, other in guide.levels.items() if other.order <= level.order}
+    on_the_way = set(way_to(guide.levels, level_id))  # the level and those that lead up to it
     tools = sorted(stack if stack is not None else role.tools, key=tool_order(guide))
+    # A manager answers for the team's work rather than doing it: the lines say so.
+    team = "The team's work: " if level.track == "management" else ""
     sections = (
         Section("overview", "About the role", (
             Line(None, role.title, role_page, role.summary, prefix="Role: "),
             Line(None, level.title, level_anchor, level.summary, prefix="Level: "),
         )),
         Section("responsibilities", "Responsibilities", tuple(
-            Line(f"r:{item.id}", item.title, f"{role_page}#{item.id}", _one_paragraph(item.description))
-            for item in role.responsibilities if item.from_level in at_or_below
+            Line(f"r:{item.id}", item.title, f"{role_page}#{item.id}", _one_paragraph(item.description), prefix=team)
+            for item in role.responsibilities if item.from_level in on_the_way
         )),
         Section("requirements", "Requirements", (
-            *(Line(f"s:{s}", guide.skills[s].name, place(urls.SKILL_PAGE, id=s), _one_paragraph(guide.skills[s].levels[level_id]))
+            *(Line(f"s:{s}", guide.skills[s].name, f"{place(urls.SKILL_PAGE, id=s)}#{level_id}",
+                   " ".join(guide.skills[s].levels[level_id]))
               for s in role.skills.core),
             *(Line(f"e:{i}", text, level_anchor) for i, text in enumerate(level.expectations)),
         )),
@@ -95,6 +99,18 @@ def job_description(guide: Guide, role_id: str, level_id: str, stack: list[str] 
         )),
     )
     return JobDescription(role_id, level_id, jd_title(guide, role_id, level_id), sections)
+
+
+def jd_subject(guide: Guide, role_id: str, level_id: str) -> str:
+    """Who the description is for, as a phrase: 'a senior API developer', 'an engineering manager of a DevOps engineer team'."""
+    role, level = in_sentence(guide.roles[role_id].title), guide.levels[level_id]
+    if level.track == "management":
+        return f"{article(level.title)} {level.title.lower()} of {article(role)} {role} team"
+    return f"{article(level.title)} {level.title.lower()} {role}"
+
+
+def article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
 
 
 def in_sentence(title: str) -> str:
@@ -126,7 +142,7 @@ def jd_page(guide: Guide, role_id: str, level_id: str, here: str, site_url: str)
     out = [
         heading(1, f"Job description: {jd.title}", "top"),
         "",
-        f"A copy-ready job description for a {md(level.title.lower())} {md(in_sentence(role.title))}. Every line links to the part "
+        f"A copy-ready job description for {md(jd_subject(guide, role_id, level_id))}. Every line links to the part "
         "of the guide it comes from, so candidates can read what you mean.\n{ .guide-lead }",
         "",
         " · ".join([
@@ -139,12 +155,19 @@ def jd_page(guide: Guide, role_id: str, level_id: str, here: str, site_url: str)
         "",
     ]
     has_duties = any(s.lines for s in jd.sections if s.id == "responsibilities")
-    if not has_duties:
+    if level_id in role.not_hired_at:
         # e.g. an entry-level system architect: the role's own career path says why.
         out += ['!!! warning "Rarely hired at this level"', "", md_paragraphs(role.career_path[level_id], "    "), ""]
-        if role_id != "backend-developer" and "backend-developer" in guide.roles:
-            generalist = to.job_description("backend-developer", level_id)
-            out += [f"    For this level, the {link('backend developer job description', generalist)} is usually the better fit.", ""]
+        umbrella = next((r.id for r in guide.roles.values() if r.kind == "umbrella" and level_id not in r.not_hired_at), None)
+        if umbrella and umbrella != role_id:
+            generalist = to.job_description(umbrella, level_id)
+            title = in_sentence(guide.roles[umbrella].title)
+            out += [f"    For this level, the {link(f'{title} job description', generalist)} is usually the better fit.", ""]
+    for old in level.former_ids:
+        out += [f'!!! info "This page also answers links to the retired {md(old)} level"', "",
+                f"    Links to the {md(old)} job descriptions the guide used to publish now open this one, the nearest in "
+                f"meaning. {link(f'What became of the {old} level', to.target(place(urls.LEVEL_ENTRY, id=old)))} "
+                "says where the rest of it went.", ""]
     for section in jd.sections:
         if section.id == "responsibilities" and not has_duties:
             out += [heading(2, section.title, section.id, searchable=False), "",
@@ -262,7 +285,8 @@ def builder_catalogue(guide: Guide, site_url: str) -> str:
     """The builder's menus as JSON: roles, levels, and every tool a stack can name (with its copy strings)."""
     data = {
         "roles": [{"id": r.id, "title": r.title, "tools": list(r.tools)} for r in guide.roles.values()],
-        "levels": [{"id": level.id, "title": level.title} for level in guide.levels.values()],
+        "levels": [{"id": level.id, "title": level.title, "former_ids": list(level.former_ids)}
+                   for level in guide.levels.values()],
         "categories": [{"id": c.id, "title": c.title} for c in guide.tool_categories.values()],
         "tools": [
             {"id": t.id, "name": t.name, "category": t.category,

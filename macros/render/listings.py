@@ -1,4 +1,4 @@
-"""Pure functions that render the listings on hand-written pages: indexes, levels, FAQ, sources.
+"""Pure functions that render the listings on hand-written pages: indexes, FAQ, sources (levels: ``career.py``).
 
 Like the entity pages, each takes the ``Guide`` and the current page's docs-relative
 path and returns Markdown with every data string escaped.
@@ -6,13 +6,10 @@ path and returns Markdown with every data string escaped.
 
 from __future__ import annotations
 
-import datetime
-
 from .. import urls
 from ..guide import Guide
-from ..models import SalaryBand
 from ..urls import Linker, place, release_anchor
-from .markup import full_stop, heading, link, md, md_paragraphs
+from .markup import heading, link, md, md_paragraphs
 from .page_macros import page_macro
 
 
@@ -73,41 +70,6 @@ def tools_index(guide: Guide, to: Linker) -> str:
 
 
 @page_macro
-def levels_list(guide: Guide, to: Linker) -> str:
-    """Each level with its scope, expectations and sourced pay band (or why there is none)."""
-    out: list[str] = []
-    for level in guide.levels.values():
-        out += [heading(2, level.title, level.id), "", f"{md(level.summary)}\n{{ .guide-lead }}", "", md_paragraphs(level.scope), ""]
-        out += ["**What employers expect**", ""]
-        out += [f"- {md(item)}" for item in level.expectations]
-        out.append("")
-        if level.salary:
-            out += salary_admonition(guide, level.salary, to)
-        else:
-            out += ['!!! note "Pay: no sourced figure"', "", md_paragraphs(level.salary_note or "", "    "), ""]
-    return "\n".join(out)
-
-
-def salary_admonition(guide: Guide, band: SalaryBand, to: Linker) -> list[str]:
-    amount = f"{band.currency} {band.min:,}–{band.max:,} a {band.period}"
-    return _cited(guide, f"Indicative pay: {amount}", band.source, band.region, band.as_of, band.note, to)
-
-
-def _cited(guide: Guide, title: str, source_id: str, region: str, as_of: datetime.date, note: str | None, to: Linker) -> list[str]:
-    """An info box for one figure: the figure as its title, then source, region, date and any caveat."""
-    source = guide.sources[source_id]
-    out = [
-        f'!!! info "{md(title)}"',
-        "",
-        f"    Indicative. Source: {link(source.title, to.source(source_id))}{full_stop(source.title)} Region: {md(region)}. As of {as_of.isoformat()}.",
-        "",
-    ]
-    if note:
-        out += [md_paragraphs(note, "    "), ""]
-    return out
-
-
-@page_macro
 def expectations_list(guide: Guide, to: Linker) -> str:
     """What employers look for, each with the skills that show it."""
     out: list[str] = []
@@ -138,6 +100,13 @@ def faq_list(guide: Guide, to: Linker) -> str:
     return "\n".join(out)
 
 
+# How the sources page names each kind of source (models.SourceKind); a unit test keeps the two in step.
+SOURCE_KINDS = {"article": "an article", "official-statistics": "official statistics", "survey": "a survey",
+                "dataset": "a published data series", "classification": "an official classification",
+                "career-framework": "a career framework", "standard": "a standard", "documentation": "documentation",
+                "job-post": "a job post or listing"}
+
+
 @page_macro
 def sources_list(guide: Guide, to: Linker) -> str:  # noqa: ARG001 (same signature as the others)
     """Each source article with what is known of it, and how much of the guide cites it."""
@@ -149,11 +118,16 @@ def sources_list(guide: Guide, to: Linker) -> str:  # noqa: ARG001 (same signatu
     for collection, label in (("figures", "figures"), ("codes", "occupation and skill codes")):
         for entity in getattr(guide, collection).values():
             cited_by[entity.source].append(label)
+    for level in guide.levels.values():  # the levels' mappings to published ladders cite sources too
+        for source_id in dict.fromkeys(s for m in level.mappings for s in m.sources):
+            cited_by[source_id].append("levels")
     out: list[str] = []
     for source in guide.sources.values():
-        facts = [f"by {md(source.author)}" if source.author else None,
+        facts = [SOURCE_KINDS[source.kind],
+                 f"by {md(source.author)}" if source.author else None,
                  f"published by {md(source.publisher)}" if source.publisher else None,
-                 f"dated {source.published.isoformat()}" if source.published else "undated"]
+                 f"dated {source.published.isoformat()}" if source.published else "undated",
+                 f"read on {source.retrieved.isoformat()}" if source.retrieved else None]
         line = "; ".join(f for f in facts if f)
         out += [heading(2, source.title, source.id), "", line[0].upper() + line[1:] + "."]
         if source.url:

@@ -13,6 +13,7 @@ import sys
 
 import pytest
 
+from bench.projects import html_pages
 from macros.loader import load_guide
 from support.project import FIXTURE_DATA, ROOT
 
@@ -65,7 +66,7 @@ def test_quick_bench_measures_every_section_but_lighthouse(quick_bench):
 
 def test_quick_bench_builds_the_real_guide_and_its_plain_markdown_twin(quick_bench, real_site):
     results, _ = quick_bench
-    pages = len([p for p in real_site.site.rglob("*.html") if p.name != "404.html"])
+    pages = len(html_pages(real_site.site))
     build, (injection,) = results["sections"]["build"], results["sections"]["injection"]["sizes"]
     assert injection["factor"] == 1
     assert build["pages"] == injection["pages"] == injection["plain_pages_built"] == pages

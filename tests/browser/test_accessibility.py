@@ -4,26 +4,11 @@ the keyboard alone reaches the skip link, search and the content, always with vi
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.base import AXE_SCRIPT  # axe-core's axe.min.js, as the package ships it
 from playwright.sync_api import expect
 
-from support.browser import PAGE_TYPES, page_id
+from support.browser import PAGE_TYPES, axe_violations, page_id
 
-WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-# Best-practice rules that Material's defaults broke and our overrides fixed: they stay fixed.
-ALSO = ["aria-dialog-name"]
 PALETTES = {"light": "default", "dark": "slate"}  # the reader's system setting -> Material's scheme
-
-
-def axe_violations(page) -> list[str]:
-    """What axe-core reports on the page as it stands, one line per rule with the elements it failed."""
-    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")  # colours settle
-    page.evaluate(AXE_SCRIPT)
-    options = {"runOnly": {"type": "tag", "values": WCAG_22_AA}, "rules": {rule: {"enabled": True} for rule in ALSO},
-               "resultTypes": ["violations"]}
-    results = page.evaluate("options => axe.run(document, options)", options)
-    return [f"{v['id']} ({v['impact']}): {v['help']}: " + ", ".join(" ".join(n["target"]) for n in v["nodes"][:5])
-            for v in results["violations"]]
 
 
 @pytest.fixture(params=PALETTES, scope="module")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from macros import urls
 from support.project import RESOURCES, ROOT, BuildResult, build, fixture_project, write
 from tools.scaffold import KINDS
 
@@ -183,6 +184,6 @@ def test_the_build_reads_the_data_once_and_hands_it_to_the_macros(tmp_path):
     config.write_text(config.read_text().replace("  - Sources: sources.md\n", "  - Sources: sources.md\n  - Count: count.md\n"))
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.log
-    releases = json.loads((result.site / "data" / "v1" / "roles.json").read_text())["version"]
+    releases = json.loads((result.site / urls.EXPORT_DIR / "roles.json").read_text())["version"]
     text = result.page("count/").select_one("article").get_text()
     assert f"Roles: 2. Data version: {releases}." in text

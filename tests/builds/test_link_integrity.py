@@ -93,3 +93,32 @@ def test_a_broken_link_in_raw_html_is_reported_with_its_page_and_target(project)
         ("job-market/index.html", line_of["no-such-role"], "roles#no-such-role: Cannot find fragment"),
         ("job-market/index.html", line_of["no-such-page"], "no-such-page: File not found. Check if file exists and path is correct"),
     }
+
+
+def test_a_retired_level_s_job_descriptions_redirect_to_its_successor_declared_once_in_data(project, fixture_site):
+    # The fixture's entry level carries the retired 'junior': every role's junior page opens its entry page.
+    links = [f"/job-descriptions/{role}/junior/{anchor}" for role in ("api-developer", "backend-developer")
+             for anchor in ("", "#requirements")]
+    assert check(fixture_site.site, links) == []
+    stub = (fixture_site.site / "job-descriptions" / "api-developer" / "junior" / "index.html").read_text(encoding="utf-8")
+    assert 'http-equiv="refresh" content="0; url=../entry/"' in stub
+    # The entry page says why it answers those links, and links to the hand-written section on /levels/.
+    entry = fixture_site.page("job-descriptions/api-developer/entry/")
+    assert entry.select_one("a[href='../../../levels/#junior']")
+
+    levels = project / "data" / "levels.yml"
+    levels.write_text(levels.read_text(encoding="utf-8").replace("    former_ids: [junior]\n", ""), encoding="utf-8")
+    problems = check(_build(project, "forgotten"), links)
+    assert len(problems) == len(links)
+    assert problems[0].startswith("/job-descriptions/api-developer/junior/: the page /job-descriptions/api-developer/junior/ "
+                                  "no longer exists.")
+
+
+def test_a_hand_written_redirect_that_contradicts_a_retired_level_fails_the_build(project):
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "redirect_maps: {}", "redirect_maps: {job-descriptions/api-developer/junior.md: index.md}"), encoding="utf-8")
+    result = build(project, project.parent / "site")
+    assert result.returncode != 0
+    assert ("redirect_maps sends job-descriptions/api-developer/junior.md to index.md, but data/levels.yml retires it to "
+            "job-descriptions/api-developer/entry.md; keep one of them") in result.log

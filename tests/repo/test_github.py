@@ -111,7 +111,8 @@ def test_a_data_tag_publishes_a_release_with_the_open_data_files():
     steps = steps_of(job)
     assert steps.index("make build") < next(i for i, s in enumerate(steps) if "gh release create" in s)
     create = next(s for s in steps if "gh release create" in s)
-    assert "site/data/v1/*.json" in create and "--verify-tag" in create
+    assert '"site/data/v$major/"*.json' in create and "--verify-tag" in create
+    assert 'major="${version%%.*}"' in create  # the tag's major version names the folder
 
 
 def test_the_external_link_check_never_runs_on_a_pull_request():

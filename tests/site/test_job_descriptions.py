@@ -8,8 +8,9 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from macros import urls
+from macros.ladder import steps, way_to
 from macros.loader import load_guide
-from macros.render.job_descriptions import in_sentence
+from macros.render.job_descriptions import in_sentence, jd_subject
 from support.contract import published_ids
 from support.project import ROOT
 
@@ -28,11 +29,23 @@ def _resolves(site, path: str, anchor: str) -> bool:
     return not anchor or f'id="{anchor}"' in file.read_text(encoding="utf-8")
 
 
-def test_there_is_one_page_per_role_and_level(real_site):
+def _redirect(file) -> str | None:
+    found = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', file.read_text(encoding="utf-8"))
+    return found.group(1) if found else None
+
+
+def test_there_is_one_page_per_role_and_level_and_a_retired_level_redirects_to_its_successor(real_site):
     assert set(published_ids(urls.JD_PAGE, "role")) <= set(GUIDE.roles)  # no published role lost its descriptions
-    pages = sorted(p.parent.relative_to(real_site.site).as_posix()
-                   for p in (real_site.site / "job-descriptions").glob("*/*/index.html"))
+    files = {p.parent.relative_to(real_site.site).as_posix(): p
+             for p in (real_site.site / "job-descriptions").glob("*/*/index.html")}
+    pages = sorted(path for path, file in files.items() if _redirect(file) is None)
     assert pages == sorted(f"job-descriptions/{r}/{lv}" for r, lv in PAIRS)
+    retired = {old: level.id for level in GUIDE.levels.values() for old in level.former_ids}
+    redirects = {path: _redirect(file) for path, file in files.items() if _redirect(file) is not None}
+    assert redirects == {f"job-descriptions/{r}/{old}": f"../{new}/" for r in GUIDE.roles for old, new in retired.items()}
+    # Every level that was ever published still leads to a job description, through its redirect if it is retired.
+    for level_id in published_ids(urls.JD_PAGE, "level"):
+        assert level_id in GUIDE.levels or level_id in retired, level_id
 
 
 @pytest.mark.parametrize(("role_id", "level_id"), PAIRS)
@@ -42,15 +55,21 @@ def test_each_job_description_is_complete_and_every_line_links_back(real_site, r
     assert page.h1.get_text().startswith(f"Job description: {role.title} ({level.title.lower()})")
     for section in SECTIONS[:2] + SECTIONS[2:3] + SECTIONS[-1:]:
         assert page.select_one(f"h2#{section}"), section
-    at_or_below = {lv for lv, other in GUIDE.levels.items() if other.order <= level.order}
-    expected = [r.id for r in role.responsibilities if r.from_level in at_or_below]
+    on_the_way = set(way_to(GUIDE.levels, level_id))
+    expected = [r.id for r in role.responsibilities if r.from_level in on_the_way]
     if expected:
         responsibilities = page.select_one("h2#responsibilities").find_next("ul").select("li")
         assert len(responsibilities) == len(expected)
-    else:  # a role nobody is hired into at this level says so, in the role's own words
-        warning = page.select_one(".admonition.warning")
+    warning = page.select_one(".admonition.warning")
+    if level_id in role.not_hired_at:  # a role nobody is hired into at this level says so, in the role's own words
         assert "Rarely hired at this level" in warning.get_text()
         assert role.career_path[level_id].split(".")[0] in warning.get_text()
+    else:
+        assert warning is None
+    requirements = page.select_one("h2#requirements").find_next("ul")
+    for skill_id in role.skills.core:  # each core skill's line gives its behaviours at this level, linked to them
+        line = requirements.select_one(f"a[href='../../../skills/{skill_id}/#{level_id}']").parent
+        assert GUIDE.skills[skill_id].levels[level_id][0] in line.get_text()
     base = f"https://x.invalid/job-descriptions/{role_id}/{level_id}/"
     for item in page.select("article h2 + ul > li"):
         links = item.select("a[href]")
@@ -89,8 +108,9 @@ def test_a_higher_level_asks_for_at_least_what_a_lower_one_does(real_site, role_
         section = real_site.page(f"job-descriptions/{role_id}/{level_id}/").select_one("h2#responsibilities").find_next_sibling()
         return len(section.select("li")) if section.name == "ul" else 0
 
-    counts = [responsibilities(level_id) for level_id in GUIDE.levels]
-    assert counts == sorted(counts) and counts[-1] > counts[0]
+    counts = {level_id: responsibilities(level_id) for level_id in GUIDE.levels}
+    assert all(counts[higher] >= counts[lower] for lower, higher in steps(GUIDE.levels)), counts
+    assert max(counts.values()) > counts[next(iter(GUIDE.levels))], counts
 
 
 def test_the_index_links_every_description_and_works_without_javascript(real_site):
@@ -106,4 +126,8 @@ def test_the_index_links_every_description_and_works_without_javascript(real_sit
 def test_role_titles_read_naturally_inside_a_sentence(real_site, role_id, level_id):
     lead = real_site.page(f"job-descriptions/{role_id}/{level_id}/").select_one("article .guide-lead").get_text()
     role, level = GUIDE.roles[role_id], GUIDE.levels[level_id]
-    assert lead.startswith(f"A copy-ready job description for a {level.title.lower()} {in_sentence(role.title)}.")
+    subject = jd_subject(GUIDE, role_id, level_id)
+    assert lead.startswith(f"A copy-ready job description for {subject}.")
+    assert level.title.lower() in subject and in_sentence(role.title) in subject
+    for article, word in re.findall(r"\b(an?) (\w)", subject):  # "an entry level", "a senior", "an API developer"
+        assert (article == "an") == (word.lower() in "aeiou"), subject

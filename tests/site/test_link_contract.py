@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tools import link_contract
-from tools.link_contract import check, published, read_contract, unlisted, write
+from tools.link_contract import check, published, read_contract, resolve, unlisted, write
 
 CONTRACT = read_contract()
 
@@ -19,7 +19,13 @@ def test_the_committed_contract_covers_the_url_contract_in_the_design():
         "/levels/#entry", "/levels/#mid", "/levels/#senior", "/levels/#lead",
         "/faq/#backend-vs-devops",
         "/job-descriptions/data-traffic-control/lead/",
-        "/data/v1/roles.json", "/data/v1/roles.schema.json",
+        # The ladder to the top (issue 14): the new levels, the matrix, level to level, the self-assessment.
+        "/levels/#staff", "/levels/#principal", "/levels/#engineering-manager",
+        "/levels/mid-to-senior/", "/levels/senior-to-engineering-manager/",
+        "/skills/matrix/", "/self-assessment/", "/skills/api-design/#senior",
+        "/job-descriptions/data-traffic-control/engineering-manager/",
+        "/data/v1/roles.json", "/data/v1/roles.schema.json",  # frozen at 1.3.0 (docs/data/v1/)
+        "/data/v2/roles.json", "/data/v2/roles.schema.json",
     ):
         assert link in listed, f"{link} is missing from {link_contract.CONTRACT_FILE.name}"
     assert len(CONTRACT) > 1000
@@ -27,6 +33,17 @@ def test_the_committed_contract_covers_the_url_contract_in_the_design():
 
 def test_every_link_in_the_contract_resolves_on_the_real_site(real_site):
     assert check(real_site.site, CONTRACT) == []
+
+
+def test_a_retired_level_s_job_descriptions_lead_to_its_successor_s_with_their_anchors(real_site):
+    retired = [link for link in CONTRACT if "/lead/" in link and link.startswith("/job-descriptions/")]
+    assert retired, "fixture assumption: the contract lists the lead job descriptions v1 published"
+    for link in retired:
+        assert resolve(real_site.site, link) is None, link
+        staff = link.replace("/lead/", "/staff/")
+        assert resolve(real_site.site, staff) is None, staff
+        page = (real_site.site / link.partition("#")[0].strip("/") / "index.html").read_text(encoding="utf-8")
+        assert 'http-equiv="refresh" content="0; url=../staff/"' in page
 
 
 def test_the_contract_lists_every_link_the_site_publishes(real_site):

@@ -18,7 +18,7 @@ EXPORTS = {c.name: c for c in exported()}
 
 
 def _read(real_site, name: str) -> dict:
-    return json.loads((real_site.site / "data" / "v1" / name).read_text(encoding="utf-8"))
+    return json.loads((real_site.site / urls.EXPORT_DIR / name).read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("collection", EXPORTS)
@@ -28,7 +28,7 @@ def test_each_export_validates_against_its_own_published_schema(real_site, colle
     Draft202012Validator.check_schema(schema)
     errors = sorted(Draft202012Validator(schema).iter_errors(document), key=str)
     assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:5])
-    assert document["$schema"] == f"{SITE_URL}data/v1/{collection}.schema.json" == schema["$id"]
+    assert document["$schema"] == f"{SITE_URL}{urls.EXPORT_DIR}/{collection}.schema.json" == schema["$id"]
 
 
 @pytest.mark.parametrize("collection", EXPORTS)
@@ -76,3 +76,25 @@ def test_the_site_states_the_licence_and_the_changelog_lists_every_release(real_
 def test_a_data_build_date_can_be_pinned_for_reproducible_builds(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert build_date().isoformat() == "2023-11-14"
+
+
+def test_the_export_path_carries_the_newest_release_s_major_version(real_site):
+    newest = next(iter(GUIDE.releases))
+    assert urls.EXPORT_DIR == f"data/v{newest.split('.')[0]}"
+    assert _read(real_site, "roles.json")["version"] == newest
+
+
+@pytest.mark.parametrize("frozen", urls.FROZEN_EXPORT_DIRS)
+def test_an_earlier_major_version_stays_published_as_its_last_release_left_it(real_site, frozen):
+    """Each frozen file validates against its own frozen schema and names a release of its own major version."""
+    major = frozen.rsplit("/v", 1)[1]
+    releases = [r for r in GUIDE.releases if r.split(".")[0] == major]
+    documents = sorted((real_site.site / frozen).glob("*.json"))
+    assert documents and all((ROOT / "docs" / frozen / d.name).is_file() for d in documents)  # copied, not generated
+    for path in documents:
+        if path.name.endswith(".schema.json"):
+            continue
+        document = json.loads(path.read_text(encoding="utf-8"))
+        schema = json.loads((path.parent / path.name.replace(".json", ".schema.json")).read_text(encoding="utf-8"))
+        assert not list(Draft202012Validator(schema).iter_errors(document)), path.name
+        assert document["version"] == releases[0], path.name  # the newest release of that major version

@@ -16,8 +16,14 @@ def directives(policy: str) -> dict[str, list[str]]:
     return {name: sources for name, *sources in (d.split() for d in policy.split(";"))}
 
 
+def redirect_stub(soup) -> bool:
+    """A page the redirects plugin writes for a declared move: a meta refresh, not a page of the guide."""
+    return soup.select_one('meta[http-equiv="refresh"]') is not None
+
+
 def test_every_built_page_allows_exactly_its_own_inline_scripts(real_site):
-    pages = sorted(real_site.site.rglob("*.html"))
+    pages = [f for f in sorted(real_site.site.rglob("*.html"))
+             if not redirect_stub(real_site.page(f.relative_to(real_site.site).as_posix()))]
     assert len(pages) == (real_site.site / "sitemap.xml").read_text().count("<loc>") + 1  # every page, and 404.html
     for file in pages:
         url = file.relative_to(real_site.site).as_posix()

@@ -105,25 +105,24 @@ def test_skills_index_lists_every_skill_by_kind(real_site):
     assert all(GUIDE.skills[h.rstrip("/")].kind == "soft" for h in workplace)
 
 
-def test_levels_page_has_each_level_and_its_pay_band_or_the_reason_there_is_none(real_site):
+def test_levels_page_has_each_level_with_a_pointer_to_pay_and_only_the_claims_tied_to_it(real_site):
     page = real_site.page("levels/")
     for level in GUIDE.levels.values():
-        heading = page.select_one(f"h2#{level.id}")
-        assert heading is not None, level.id
+        heading = page.select_one(f"article [id='{level.id}']")
+        assert heading is not None and heading.name in ("h2", "h3"), level.id
         section = []
         for sibling in heading.find_next_siblings():
-            if sibling.name == "h2":
+            if sibling.name in ("h1", "h2", heading.name):
                 break
             section.append(sibling)
         boxes = [el for el in section if "admonition" in (el.get("class") or [])]
         titles = [box.select_one(".admonition-title").get_text() for box in boxes]
-        if level.salary:
-            band = level.salary
-            assert f"Indicative pay: {band.currency} {band.min:,}–{band.max:,} a {band.period}" in titles
-            source = next(box for box in boxes if box.select_one(f"a[href='../sources/#{band.source}']"))
-            assert f"As of {band.as_of.isoformat()}" in source.get_text()
-        else:
-            assert "Pay: no sourced figure" in titles
+        text = " ".join(el.get_text(" ") for el in section)
+        assert "no official figure describes this level" in text
+        assert any(a.get("href") == "../pay/" for el in section for a in el.select("a")), level.id
+        claims = [f for f in GUIDE.figures.values() if f.level == level.id]
+        assert sorted(t for t in titles if t.startswith("One source's claim")) == sorted(
+            f"One source's claim: {f.label}: “{f.claim}”" for f in claims), level.id
 
 
 def test_faq_page_answers_every_question_under_its_id(real_site):

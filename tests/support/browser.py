@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 
+from axe_playwright_python.base import AXE_SCRIPT  # axe-core's axe.min.js, as the package ships it
 from playwright.sync_api import expect
 
 from tools.static_server import GzipServer
@@ -58,6 +59,9 @@ PAGE_TYPES = [
     "tools/postgresql/",
     "levels/",
     "pay/",
+    "levels/senior-to-staff/",  # a level-to-level page
+    "skills/matrix/",
+    "self-assessment/",
     "faq/",
     "job-descriptions/",  # the index and the builder
     "job-descriptions/api-developer/senior/",
@@ -110,3 +114,21 @@ def search(page, query: str) -> None:
 def page_id(path: str) -> str:
     """A readable test id for a page path."""
     return path.strip("/") or "home"
+
+
+# --- axe-core -------------------------------------------------------------------------------
+
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# Best-practice rules that Material's defaults broke and our overrides fixed: they stay fixed.
+ALSO = ["aria-dialog-name"]
+
+
+def axe_violations(page) -> list[str]:
+    """What axe-core reports on the page as it stands, one line per rule with the elements it failed."""
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")  # colours settle
+    page.evaluate(AXE_SCRIPT)
+    options = {"runOnly": {"type": "tag", "values": WCAG_22_AA}, "rules": {rule: {"enabled": True} for rule in ALSO},
+               "resultTypes": ["violations"]}
+    results = page.evaluate("options => axe.run(document, options)", options)
+    return [f"{v['id']} ({v['impact']}): {v['help']}: " + ", ".join(" ".join(n["target"]) for n in v["nodes"][:5])
+            for v in results["violations"]]

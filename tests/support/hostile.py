@@ -73,7 +73,9 @@ def hostile_files(project: Path) -> None:
             """)
         with (data / "tools" / f"hostile-{case.id}.yml").open("a", encoding="utf-8") as tool:
             tool.write(hostile_resources(case))
-        per_level = ", ".join(f"{level['id']}: Plain." for level in levels)
+        # Each level's behaviours: a plain one and the hostile text, which the skill page, the matrix and the
+        # self-assessment all show.
+        per_level = ", ".join(f"{level['id']}: [Plain., {text}]" for level in levels)
         (data / "skills" / f"hostile-{case.id}.yml").write_text(
             f"id: hostile-{case.id}\nname: Hostile skill {case.id}\nkind: hard\nsummary: Plain.\nwhy: Plain.\n"
             f"levels: {{{per_level}}}\nsources: []\n" + hostile_resources(case), encoding="utf-8")

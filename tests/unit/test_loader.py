@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -19,8 +20,10 @@ kind: hard
 summary: Designing interfaces that other programs can rely on.
 why: Every client depends on the API.
 levels:
-  entry: Adds an endpoint.
-  mid: Designs a resource.
+  entry:
+    - Adds an endpoint.
+  mid:
+    - Designs a resource.
 sources: [src-a]
 """ + RESOURCES
 AFTER_SKILL = len(SKILL.splitlines()) + 1  # the line of a field a test appends to SKILL
@@ -82,7 +85,7 @@ def test_wrong_types(data_dir):
           .replace("sources: [src-a]", "sources: src-a"))
     assert problems(data_dir) == [
         "data/skills/api-design.yml:4:10: summary: expected text, got a number",
-        "data/skills/api-design.yml:9:10: sources: expected a list, got text",
+        "data/skills/api-design.yml:11:10: sources: expected a list, got text",
     ]
 
 
@@ -105,11 +108,32 @@ def test_unknown_id_with_nothing_close_says_how_to_create_it(data_dir):
 
 
 def test_unknown_level_key_and_the_level_it_leaves_out(data_dir):
-    write(data_dir / "skills" / "api-design.yml", SKILL.replace("  mid: Designs a resource.", "  middle: Designs a resource."))
+    write(data_dir / "skills" / "api-design.yml", SKILL.replace("  mid:\n", "  middle:\n"))
     assert problems(data_dir) == [
         "data/skills/api-design.yml:7:3: levels: missing level 'mid' (give one entry for each level: entry, mid)",
-        "data/skills/api-design.yml:8:3: levels.middle: unknown level 'middle' (did you mean 'mid'?)",
+        "data/skills/api-design.yml:9:3: levels.middle: unknown level 'middle' (did you mean 'mid'?)",
     ]
+
+
+def test_a_skill_without_a_level_s_behaviours_is_reported_at_its_levels(data_dir):
+    write(data_dir / "skills" / "api-design.yml", SKILL.replace("  mid:\n    - Designs a resource.\n", ""))
+    assert problems(data_dir) == [
+        "data/skills/api-design.yml:7:3: levels: missing level 'mid' (give one entry for each level: entry, mid)",
+    ]
+
+
+def test_each_level_of_a_skill_lists_one_to_five_one_line_behaviours(data_dir):
+    six = "".join(f"    - Behaviour {i}.\n" for i in range(6))
+    write(data_dir / "skills" / "api-design.yml", SKILL.replace("    - Designs a resource.\n", six)
+          .replace("  entry:\n    - Adds an endpoint.\n", "  entry: []\n"))
+    assert problems(data_dir) == [
+        "data/skills/api-design.yml:7:10: levels.entry: must not be empty",
+        "data/skills/api-design.yml:9:5: levels.mid: lists 6 items; at most 5 (keep the ones that earn their place)",
+    ]
+    write(data_dir / "skills" / "api-design.yml",
+          SKILL.replace("    - Adds an endpoint.\n", "    - >-\n      Adds an endpoint.\n\n      And a second paragraph.\n"))
+    assert problems(data_dir) == [
+        "data/skills/api-design.yml:8:7: levels.entry[0]: must be one line (use a plain scalar, not '|' or '>')"]
 
 
 def test_file_name_differs_from_id(data_dir):
@@ -257,6 +281,65 @@ def test_a_broken_vocabulary_file_is_reported_once_not_at_every_reference(data_d
     path = data_dir / "levels.yml"
     path.write_text(path.read_text().replace("    title: Mid level\n", "    title: Mid: level\n"))
     assert problems(data_dir) == [
-        "data/levels.yml:19:15: (yaml): mapping values are not allowed in this context "
+        "data/levels.yml:32:15: (yaml): mapping values are not allowed in this context "
         "(check the indentation, and quote text that contains ': ')"
+    ]
+
+
+# --- the career ladder ---------------------------------------------------------------------
+
+
+def _edit(path: Path, *pairs: tuple[str, str]) -> None:
+    text = path.read_text()
+    for old, new in pairs:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path.write_text(text)
+
+
+def test_a_level_leads_up_and_keeps_its_former_ids_retired(data_dir):
+    _edit(data_dir / "levels.yml", ("    next: [mid]\n", "    next: [entry]\n"),
+          ("    former_ids: [junior]\n", "    former_ids: [junior, mid]\n"))
+    _edit(data_dir / "levels.yml", ("      - Designs a feature alone.\n", "      - Designs a feature alone.\n    next: [entry]\n    former_ids: [junior]\n"))
+    assert problems(data_dir) == [
+        "data/levels.yml:20:12: levels[0].next[0]: a level cannot lead to itself",
+        "data/levels.yml:21:26: levels[0].former_ids[1]: 'mid' is the id of a current level (a former id names a retired level)",
+        "data/levels.yml:50:12: levels[1].next[0]: 'entry' (order 10) is not above 'mid' (order 20) "
+        "(a level leads to levels with a higher order)",
+        "data/levels.yml:51:18: levels[1].former_ids[0]: 'junior' is already a former id of 'entry' "
+        "(a retired level's pages can redirect to one level only)",
+    ]
+
+
+def test_a_mapping_to_a_published_ladder_is_cited_once_per_ladder_and_says_why_it_is_approximate(data_dir):
+    levels = data_dir / "levels.yml"
+    original = levels.read_text()
+    _edit(levels, ("        note: SFIA describes responsibility in any digital job.\n", ""))
+    assert problems(data_dir) == [
+        "data/levels.yml:26:9: levels[0].mappings[1]: an approximate mapping needs a note that says why it is approximate",
+    ]
+    levels.write_text(original)
+    _edit(levels, ("        sources: [src-a]\n", "        sources: [src-b]\n"),
+          ("      - ladder: sfia\n", "      - ladder: gitlab\n        equivalent: Intern\n        sources: [src-a]\n"
+                                     "      - ladder: sfia\n"))
+    assert problems(data_dir) == [
+        "data/levels.yml:23:7: levels[0].mappings: the ladder 'gitlab' is mapped twice; give one item per ladder",
+    ]
+    levels.write_text(original.replace("        sources: [src-a]\n", "        sources: [src-b]\n", 1))
+    assert problems(data_dir) == [
+        "data/levels.yml:25:19: levels[0].mappings[0].sources[0]: unknown source 'src-b' (did you mean 'src-a'?)"]
+
+
+def test_a_level_id_may_not_take_a_section_anchor_of_the_skill_pages(data_dir):
+    for path in [data_dir / "levels.yml", *(p for folder in ("skills", "roles", "tools") for p in (data_dir / folder).glob("*.yml"))]:
+        path.write_text(re.sub(r"\bmid\b", "roles", path.read_text()))
+    assert problems(data_dir) == ["data/levels.yml:31:9: levels[1].id: 'roles' is a section anchor of the skill pages "
+                                  "(each level is an anchor on every skill page; choose another id)"]
+
+
+def test_a_role_says_where_it_is_not_hired_rather_than_publish_an_empty_job_description(data_dir):
+    _edit(data_dir / "roles" / "api-developer.yml", ("not_hired_at: [entry]\n", ""))
+    assert problems(data_dir) == [
+        "data/roles/api-developer.yml:9:3: responsibilities: no responsibility applies at level 'entry', so its job "
+        "description would list none (give a responsibility from_level: entry, or add entry to not_hired_at)",
     ]

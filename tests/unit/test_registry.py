@@ -16,6 +16,7 @@ import pytest
 from jsonschema import Draft202012Validator
 from pydantic import Field
 
+from macros import urls
 from macros.guide import Guide
 from macros.loader import load_guide
 from macros.models import Model, Name, Sentence, SkillRef, Slug
@@ -146,7 +147,7 @@ def test_a_collection_with_pages_but_no_renderer_is_refused_by_name(glossary_dat
 def test_the_open_data_exports_it_with_a_schema_it_passes(glossary_data):
     guide = load_guide(glossary_data, registry=WITH_GLOSSARY)
     files = export_files(guide, "https://example.org/")
-    document, schema = (json.loads(files[f"data/v1/glossary{suffix}.json"]) for suffix in ("", ".schema"))
+    document, schema = (json.loads(files[urls.place(pattern, collection="glossary")]) for pattern in (urls.EXPORT, urls.EXPORT_SCHEMA))
     assert [e["url"] for e in document["glossary"]] == ["https://example.org/glossary/back-pressure/",
                                                        "https://example.org/glossary/idempotency/"]
     assert list(Draft202012Validator(schema).iter_errors(document)) == []

@@ -9,7 +9,7 @@ import pytest
 
 from macros.guide import Guide
 from macros.loader import load_guide
-from macros.render import entity_pages, listings
+from macros.render import career, entity_pages, job_descriptions, listings
 from macros.render.markup import md, md_paragraphs
 from macros.urls import Linker
 from support.project import FIXTURE_DATA
@@ -88,11 +88,12 @@ def test_tool_added_by_the_guide_says_so():
     assert "None of our source articles names this" in text
 
 
-def test_salary_band_names_source_region_currency_and_date():
-    text = listings.levels_list(GUIDE, Linker("levels.md"))
-    assert '!!! info "Indicative pay\\: USD 60\\,000–80\\,000 a year"' in text
-    assert "Indicative. Source: [An article about backend work](sources.md#src-a). Region: Not stated by the source. As of 2025-03-19." in text
-    assert '!!! note "Pay: no sourced figure"' in text  # mid has no band in the fixture
+def test_a_level_shows_the_claims_tied_to_it_as_claims_and_points_at_pay():
+    text = career.levels_list(GUIDE, Linker("levels.md"))
+    assert text.count("no official figure describes this level; [Salary and pay](pay.md)") == len(GUIDE.levels)
+    claim = GUIDE.figures["entry-band"]
+    assert text.count(md("One source's claim: " + claim.label)) == 1  # entry only: the figure's level
+    assert text.index(md(claim.label)) > text.index("{ #entry }") and text.index(md(claim.label)) < text.index("{ #mid }")
 
 
 def test_tools_index_skips_empty_categories_and_anchors_the_rest():
@@ -104,7 +105,6 @@ def test_tools_index_skips_empty_categories_and_anchors_the_rest():
 def test_a_title_that_ends_a_sentence_gets_no_extra_full_stop():
     source = GUIDE.sources["src-a"].model_copy(update={"title": "What is the role of a backend developer?"})
     guide = _replaced(GUIDE, sources={"src-a": source})
-    assert "developer\\?](sources.md#src-a) Region" in listings.levels_list(guide, Linker("levels.md"))
     assert "developer\\?](../sources.md#src-a)\n" in entity_pages.tool_page(guide, "python", "tools/python.md")
 
 
@@ -135,6 +135,77 @@ def test_provenance_is_kept_at_the_foot_inside_the_sources_section():
     guide = _replaced(GUIDE, faqs={"why-backend": faq})
     text = listings.faq_list(guide, Linker("faq.md"))
     assert "The source asks this\\.\n{ .guide-meta }\n\nIt answers briefly\\.\n{ .guide-meta }" in text
+
+
+# --- the career framework -----------------------------------------------------------------------
+
+
+def test_skill_page_has_a_section_per_level_under_its_id_with_one_item_per_behaviour():
+    text = entity_pages.skill_page(GUIDE, "api-design", "skills/api-design.md")
+    skill = GUIDE.skills["api-design"]
+    for level_id, level in GUIDE.levels.items():
+        section = text.split(f"### {md(level.title)} {{ #{level_id} }}\n\n", 1)[1].split("\n\n", 1)[0]
+        assert section.splitlines() == [f"- {md(b)}" for b in skill.levels[level_id]]
+    assert "[Every skill at every level](matrix.md)" in text
+
+
+def test_matrix_cells_list_the_level_s_behaviours_and_link_to_the_skill_s_section_for_it():
+    text = career.skills_matrix(GUIDE, Linker("skills/matrix.md"))
+    for skill in GUIDE.skills.values():
+        assert f'<th scope="row" id="{skill.id}" markdown="span">[{md(skill.name)}]({skill.id}.md)</th>' in text
+        for level_id, behaviours in skill.levels.items():
+            assert f"- {md(behaviours[0])}" in text
+            assert f"]({skill.id}.md#{level_id})\n{{ .guide-matrix__more }}" in text
+    assert "[From entry level to mid level](../levels/entry-to-mid.md)" in text
+
+
+def test_a_level_to_level_page_marks_in_words_what_the_higher_level_adds():
+    text = career.level_step_page(GUIDE, "entry", "mid", "levels/entry-to-mid.md")
+    assert text.startswith("# From entry level to mid level { #top }")
+    mid = GUIDE.levels["mid"]
+    assert "What changes when an entry level engineer moves to mid level" in text
+    assert f"- {career.NEW}{md(mid.decisions[1])}" in text  # new at mid
+    assert f"- {career.NEW}{md(mid.decisions[0])}" not in text  # both levels list it: not new
+    assert f"| Reach | own work | <strong class=\"guide-new\">Changes</strong> {md(mid.reach)} |" in text
+    assert f"- {career.NEW}{md(GUIDE.skills['api-design'].levels['mid'][0])}" in text
+    assert "A change of track" not in text
+
+
+def test_the_mapping_table_cites_every_cell_and_says_approximate_in_words():
+    text = career.ladder_mapping(GUIDE, Linker("levels.md"))
+    assert "| [Entry level](#entry) | Associate \\(grade 5\\) [\\[1\\]](sources.md#src-a) | Not mapped |" in text
+    assert "Level 2 Assist *(approximate)* [\\[1\\]](sources.md#src-a)" in text
+    assert "    - Entry level: SFIA describes responsibility in any digital job\\." in text
+    assert "1. [An article about backend work](sources.md#src-a) (Example Publisher)" in text
+
+
+def test_a_requirement_line_gives_the_skill_s_behaviours_at_the_level_and_links_to_them():
+    jd = job_descriptions.job_description(GUIDE, "backend-developer", "mid")
+    requirements = next(s for s in jd.sections if s.id == "requirements")
+    line = next(x for x in requirements.lines if x.key == "s:api-design")
+    assert line.target == "skills/api-design.md#mid"
+    assert line.rest == " ".join(GUIDE.skills["api-design"].levels["mid"])
+
+
+def test_a_role_not_hired_at_a_level_says_so_on_its_job_description():
+    text = job_descriptions.jd_page(GUIDE, "api-developer", "entry", "job-descriptions/api-developer/entry.md", "https://x.org/")
+    assert '!!! warning "Rarely hired at this level"' in text
+    assert "[backend developer job description](../backend-developer/entry.md)" in text
+    assert "Rarely hired" not in job_descriptions.jd_page(GUIDE, "api-developer", "mid", "job-descriptions/api-developer/mid.md",
+                                                          "https://x.org/")
+
+
+def test_the_self_assessment_detects_a_change_to_a_skill_s_behaviours():
+    skill = GUIDE.skills["api-design"]
+    before = career.behaviour_check(skill, GUIDE.levels)
+    changed = skill.model_copy(update={"levels": {**skill.levels, "mid": ["Designs a resource and its errors."]}})
+    assert career.behaviour_check(changed, GUIDE.levels) != before
+    assert career.behaviour_check(skill.model_copy(), GUIDE.levels) == before
+    data = career.self_assessment_data(GUIDE, Linker("self-assessment.md"))
+    assert data["skills"]["api-design"]["url"] == "../skills/api-design/"
+    assert data["levels"][1] == {"id": "mid", "title": "Mid level", "track": "individual-contributor", "next": [],
+                                 "below": ["entry"], "url": "../levels/#mid"}
+    assert data["steps"] == {"entry/mid": "../levels/entry-to-mid/"}
 
 
 def _replaced(guide: Guide, links=None, **collections) -> Guide:

@@ -34,7 +34,7 @@ def test_a_path_the_pattern_did_not_make_does_not_match(pattern, path):
     ("roles/index.md", "roles/"),
     ("roles/api-developer.md", "roles/api-developer/"),
     ("job-descriptions/api-developer/mid.md", "job-descriptions/api-developer/mid/"),
-    ("data/v1/roles.json", "data/v1/roles.json"),
+    ("data/v2/roles.json", "data/v2/roles.json"),
 ])
 def test_pages_are_published_as_directory_urls_and_read_back(docs_path, url):
     assert urls.page_url(docs_path) == url
