@@ -255,6 +255,11 @@ class _Load:
                 for i, skill in enumerate(model.skills.helpful):
                     if skill in core:
                         self.add_for(entity, ("skills", "helpful", i), f"'{skill}' is already listed under skills.core", "list a skill once")
+                tools = set(model.tools)
+                for i, tool in enumerate(model.example_stack):
+                    if tool not in tools:
+                        self.add_for(entity, ("example_stack", i), f"'{tool}' is not in this role's tools",
+                                     "the example stack is chosen from the role's tools: add it there first")
                 for i, other in enumerate(model.related):
                     if other == model.id:
                         self.add_for(entity, ("related", i), "a role cannot be related to itself")

@@ -508,6 +508,10 @@ class Role(Model):
     responsibilities: list[Responsibility] = Field(min_length=1, description="What the role is responsible for, one item each.")
     skills: RoleSkills = Field(description="The skills the role needs, split into core and helpful.")
     tools: list[ToolRef] = Field(min_length=1, description="Tools people in this role use; shown on both pages.")
+    example_stack: list[ToolRef] = Field(
+        min_length=1, max_length=12,
+        description="One coherent stack from 'tools' that a team in this role might run, such as one language with its "
+        "framework and database: the job descriptions' example, which a reader replaces with their own.")
     typical_day: list[Sentence] = Field(min_length=1, description="What a normal day holds, one item per entry.")
     career_path: dict[LevelRef, Prose] = Field(
         description="What the role looks like at each level, keyed by level id, including whether employers hire "
