@@ -204,14 +204,18 @@ def pay_market(guide: Guide, to: Linker, market_id: str) -> str:
     if rows:
         out += [wage_chart(guide, market_id), ""]
         currency = rows[0][1]["median"].currency
-        out += ["| Occupation | Median | 25th to 75th percentile | 10th to 90th percentile | Period (source) |",
-                "| --- | ---: | ---: | ---: | --- |"]
+        # Numbers align right by a class, not by Markdown's `---:`, which writes a style attribute per cell
+        # and the Content Security Policy allows none.
+        out += ['<div class="guide-wages" markdown>', "",
+                "| Occupation | Median | 25th to 75th percentile | 10th to 90th percentile | Period (source) |",
+                "| --- | --- | --- | --- | --- |"]
         for code, wages in rows:
             cells = [_cell(wages["median"], bare=True), _span(wages, "p25", "p75"), _span(wages, "p10", "p90")]
             numbers = sorted({sources.number(f) for f in wages.values()})
             shown.update(f.id for f in wages.values() if f.statistic in PERCENTILES)
             out.append(f"| {code_link(code)} | {' | '.join(cells)} | {md(wages['median'].reference_period)} "
                        f"({', '.join(str(n) for n in numbers)}) |")
+        out += ["", "</div>"]
         taxonomies = ", ".join(dict.fromkeys(TAXONOMY[code.taxonomy] for code, _ in rows))
         out += ["", f"Yearly pay in {md(currency or '')}, before tax, for everyone with the code ({md(taxonomies)}): "
                 "percentiles of the occupation, not of a level. A dash: the guide has not confirmed those percentiles. "
