@@ -311,14 +311,10 @@ class _Load:
         guidance = {e.model.id: f"a guidance section in {e.path}" for e in by_kind.get("kit_guidance", [])}
         anchors = dict(guidance)  # every id any kit page may use, for the questions, which any kit may ask
         for entity in by_kind.get("interview_loops", []):
-            stages: dict[str, int] = {}
-            for i, stage in enumerate(entity.model.stages):
-                if stage.id in stages:
-                    self.add_for(entity, ("stages", i, "id"), f"duplicate stage id '{stage.id}'", f"first at stages[{stages[stage.id]}]")
-                elif stage.id in guidance:
+            for i, stage in enumerate(entity.model.stages):  # a duplicate stage id is reported with every duplicate id
+                if stage.id in guidance:
                     self.add_for(entity, ("stages", i, "id"), f"'{stage.id}' is already an anchor on the kit page ({guidance[stage.id]})",
                                  "choose another id")
-                stages.setdefault(stage.id, i)
                 anchors.setdefault(stage.id, f"a stage in {entity.path}")
         for entity in by_kind.get("questions", []):
             if entity.model.id in anchors:

@@ -183,18 +183,18 @@ def _former_ids_field():
 
 
 SourceKind = Literal["article", "official-statistics", "survey", "dataset", "classification", "career-framework",
-                     "standard", "documentation", "job-post"]
+                     "standard", "documentation", "job-post", "research"]
 
 
 class Source(Model):
     id: Slug
-    title: Name = Field(description="The source's title as published.")
+    title: Title = Field(description="The source's title as published.")
     kind: SourceKind = Field(
         default="article",
         description="What it is: an 'article', a dated 'survey', a statistics office's publication "
         "('official-statistics'), a published data series ('dataset'), an official classification of occupations "
         "('classification'), an employer's published 'career-framework', a 'standard' (such as SFIA), "
-        "'documentation', or a 'job-post' (an advert, or a job board's copy of one).",
+        "'documentation', a 'job-post' (an advert, or a job board's copy of one), or 'research' (a peer-reviewed study).",
     )
     publisher: Name | None = Field(default=None, description="Site or organisation that published it, if known.")
     author: Name | None = Field(default=None, description="Author, if named.")
@@ -598,7 +598,8 @@ class QuestionKind(Model):
 
 
 class InterviewQuestion(Model):
-    id: Slug
+    id: Annotated[Slug, AfterValidator(_not_a_kit_section)] = Field(
+        description="The question's page (/interview-questions/<id>/) and its anchor on every kit that asks it.")
     title: Name = Field(description="A short title that says what the question asks, e.g. 'Design an idempotent payment endpoint'.")
     kind: QuestionKindRef = Field(description="The kind of question, an id from data/question-kinds.yml; a loop's stages draw by kind.")
     prompt: Prose = Field(description="What the interviewer says or shows the candidate, word for word, so every candidate hears the same question.")

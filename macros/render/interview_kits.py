@@ -197,7 +197,9 @@ def _question_block(guide: Guide, kit: Kit, question: InterviewQuestion, to: Lin
     kind = guide.question_kinds[question.kind].title
     level = guide.levels[kit.level_id].title.lower()
     out = [
-        heading(4, question.title, question.id, searchable=False), "",
+        # The kit's choice of questions follows the bank, so this anchor may go when a question is added: the
+        # question's own page is its permanent address, and the anchor stays out of the link contract.
+        heading(4, question.title, question.id, searchable=False, listed=False), "",
         md_paragraphs(question.prompt, "> "), "",
         f"{md(kind)} · Tests: {tests}\n{{ .guide-meta }}", "",
         "**What a good answer shows**", "",
