@@ -633,7 +633,11 @@ class InterviewStage(Model):
         default={}, description="How many bank questions of each kind the stage asks, keyed by kind id; the kit "
         "chooses them for the role's skills.")
     skills: list[SkillRef] = Field(
-        default=[], description="Skills the stage assesses whatever the role (the questions add the role's own).")
+        default=[], description="Skills the stage assesses whatever the role (the questions add the role's own). A "
+        "question that tests one of them is chosen before one that does not.")
+    prefer: list[Annotated[str, Ref("questions")]] = Field(
+        default=[], description="Bank questions this stage asks first, in this order, wherever one suits the level and "
+        "the role; the rest are chosen for the role's skills.")
     exercise: bool = Field(default=False, description="Whether this stage is the practical exercise.")
     scored: bool = Field(default=True, description="False for a stage that is for the candidate's benefit and is not scored.")
     optional: bool = Field(default=False, description="Whether a team may leave the stage out.")

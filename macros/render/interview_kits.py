@@ -6,12 +6,14 @@ role's skills. The renderers below turn that into the kit's page, the scorecard 
 Markdown, each question's own page, and the listings on ``/interview-kits/`` and
 ``/interview-questions/``.
 
-How questions are chosen: for each stage, in order, and for each kind it asks for, the question of
-that kind that suits the level and tests the most of the role's skills not yet covered by the kit
-(a core skill counts twice, a helpful one once), then the most of the role's skills overall; a
-question is asked once per kit, and one that tests none of the role's skills is never chosen. The
-choice is a pure function of the data, so every candidate for a role and level meets the same
-questions, and a new question in the bank reaches the kits it suits without a second edit.
+How questions are chosen: for each stage, in order, and for each kind it asks for, a question of
+that kind that suits the level and tests at least one of the role's skills. The stage's own
+``prefer`` list comes first, in its order; after it, the question that tests the most of the role's
+skills not yet covered by the kit (a core skill counts twice, a helpful one once, a workplace skill half that), then the most of
+the skills the stage itself assesses, then one whose main (first) skill is a core skill of the
+role, then the most of the role's skills overall, and last the bank's order. A question is asked
+once per kit. The choice is a pure function of the data, so every candidate for a role and level
+meets the same questions, and a new question in the bank reaches the kits it suits by itself.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from .page_macros import page_macro
 # A kit repeats its questions' words; ranked lower in search, so the question's own page comes first.
 KIT_SEARCH_BOOST = 0.5
 CORE, HELPFUL = 2, 1
+DECISION = "decision"  # the guidance section with the decision rule, which the scorecard points to
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,10 @@ class Kit:
     def questions(self) -> tuple[str, ...]:
         return tuple(q for s in self.stages for q in s.questions)
 
+    def rows(self) -> list[tuple[int, str]]:
+        """The scorecard's rows: (stage number, skill) for every skill each scored stage assesses, in loop order."""
+        return [(s.number, skill) for s in self.stages if s.stage.scored for skill in s.skills]
+
     def scored_skills(self) -> dict[str, list[int]]:
         """Every skill a scored stage assesses, in the order the loop first meets it, with those stages' numbers."""
         out: dict[str, list[int]] = {}
@@ -68,26 +75,45 @@ class Kit:
         return out
 
 
+def decisive_skills(guide: Guide, kit: Kit) -> list[str]:
+    """The skills the decision rule counts ("core" on the scorecard). For an engineer, the role's core skills that the
+    loop scores; for a manager, the skills the loop's own stages assess (people, delivery, operations, design),
+    because a manager is hired to lead the team's work, not to do it."""
+    scored = kit.scored_skills()
+    if guide.levels[kit.level_id].track == "management":
+        own = {s for k in kit.stages if k.stage.scored for s in k.stage.skills}
+        return [s for s in scored if s in own]
+    core = set(guide.roles[kit.role_id].skills.core)
+    return [s for s in scored if s in core]
+
+
 def kit_title(guide: Guide, role_id: str, level_id: str) -> str:
     return f"{guide.roles[role_id].title} ({guide.levels[level_id].title.lower()})"
 
 
 def interview_kit(guide: Guide, role_id: str, level_id: str) -> Kit:
     role = guide.roles[role_id]
+    # A workplace skill counts half: every stage hears how a candidate communicates, so a technical question should
+    # win its place by the technical skills it tests.
     weight = {s: HELPFUL for s in role.skills.helpful} | {s: CORE for s in role.skills.core}
+    weight = {s: w / 2 if guide.skills[s].kind == "soft" else w for s, w in weight.items()}
     suited = [q for q in guide.questions.values() if level_id in q.levels and any(s in weight for s in q.skills)]
     used: set[str] = set()
     covered: set[str] = set()
     stages = []
     for number, stage in enumerate(guide.interview_loops[level_id].stages, start=1):
         chosen: list[InterviewQuestion] = []
+        preferred = {qid: rank for rank, qid in enumerate(stage.prefer)}
         for kind, count in stage.questions.items():
             for _ in range(count):
                 pool = [q for q in suited if q.kind == kind and q.id not in used]
                 if not pool:
                     break
                 # max() keeps the first of equals: the bank's order (by title) settles ties.
-                best = max(pool, key=lambda q: (sum(weight.get(s, 0) for s in set(q.skills) - covered),
+                best = max(pool, key=lambda q: (-preferred.get(q.id, len(preferred)),
+                                                sum(weight.get(s, 0) for s in set(q.skills) - covered),
+                                                len(set(q.skills) & set(stage.skills)),
+                                                q.skills[0] in role.skills.core,
                                                 sum(weight.get(s, 0) for s in q.skills)))
                 chosen.append(best)
                 used.add(best.id)
@@ -133,7 +159,8 @@ def kit_page(guide: Guide, role_id: str, level_id: str, here: str, site_url: str
         umbrella = next((r.id for r in guide.roles.values() if r.kind == "umbrella" and level_id not in r.not_hired_at), None)
         if umbrella and umbrella != role_id:
             title = in_sentence(guide.roles[umbrella].title)
-            out += [f"    Teams that do hire at this level usually run the {link(f'{title} kit', to.interview_kit(umbrella, level_id))}.", ""]
+            out += [f"    For this level, the {link(f'{title} kit', to.interview_kit(umbrella, level_id))} is usually the "
+                    "better fit; this kit is here for a team that has a reason to hire this role at this level.", ""]
     out += _loop_table(guide, kit, to)
     out += [heading(2, "The questions", "questions"), "",
             "Each stage's questions, chosen from the guide's question bank for this role's skills. Read the question as "
@@ -235,49 +262,57 @@ def _guidance_section(section, level: int) -> list[str]:
 
 
 def _scorecard_section(guide: Guide, kit: Kit, to: Linker, site_url: str) -> list[str]:
-    role = guide.roles[kit.role_id]
-    core = set(role.skills.core)
+    decisive = set(decisive_skills(guide, kit))
+    names = {k.number: k.stage.title for k in kit.stages}
     out = [heading(2, "Scorecard", "scorecard"), "",
-           "Each interviewer fills in the rows for the stages they ran, alone and before the debrief, and writes the "
-           "evidence: what the candidate said or did.", ""]
+           "One row per stage and skill. Each interviewer scores the rows of the stage they ran, alone and before the "
+           "debrief, and writes the evidence: what the candidate said or did. A skill two stages assess is scored in "
+           "each, and the debrief looks at both. Skills marked (decisive) are the ones the decision rule counts.", ""]
     out += rating_scale(guide)
     out += ['<div class="guide-kit-scorecard" markdown>', "",
-            "| Skill | Stages | Score (1 to 4) | Evidence |", "| --- | --- | --- | --- |"]
-    for skill, stages in kit.scored_skills().items():
-        name = link(guide.skills[skill].name, to.skill(skill)) + (" (core)" if skill in core else "")
-        out.append(f"| {name} | {', '.join(str(n) for n in stages)} |   |   |")
-    out += ["", "</div>", "", "Overall decision: hire or no hire, with the evidence for it. See "
-            f"{link('reaching a decision', '#decision')}.", "", _copy_scorecard(kit, scorecard_markdown(guide, kit, site_url)), ""]
+            "| Stage | Skill | Score | Evidence |", "| --- | --- | --- | --- |"]
+    for number, skill in kit.rows():
+        name = link(guide.skills[skill].name, to.skill(skill)) + (" (decisive)" if skill in decisive else "")
+        out.append(f"| {number}. {md(names[number])} | {name} |   |   |")
+    rule = next((g for g in guidance_for(guide, kit.level_id) if g.id == DECISION), None)
+    out += ["", "</div>", "", "Overall decision: hire or no hire, with the evidence for it"
+            + (f"; see {link(rule.title.lower(), '#' + rule.id)}." if rule else "."), "",
+            _copy_scorecard(kit, scorecard_markdown(guide, kit, site_url)), ""]
     return out
 
 
 def rating_scale(guide: Guide) -> list[str]:
-    out = [heading(3, "The rating scale", "rating-scale"), "", "| Score | Meaning |", "| --- | --- |"]
+    out = [heading(3, "The rating scale", "rating-scale"), "",
+           "Score each skill against the good answers of the kit's questions that test it, up to the kit's level.", "",
+           "| Score | Meaning |", "| --- | --- |"]
     out += [f"| {r.score}: {md(r.label)} | {md(r.meaning)} |" for r in guide.ratings.values()]
     return [*out, ""]
 
 
 def scorecard_markdown(guide: Guide, kit: Kit, site_url: str) -> str:
     """The scorecard as Markdown to paste into a hiring tool or a shared document, every link absolute."""
-    core = set(guide.roles[kit.role_id].skills.core)
+    decisive = set(decisive_skills(guide, kit))
+    names = {k.number: k.stage.title for k in kit.stages}
     url = absolute(site_url, kit.page)
-    scale = "; ".join(f"{r.score} = {copy_md(r.label)}" for r in guide.ratings.values())
     lines = [
         f"# Scorecard: {copy_md(kit.title)}",
         "",
         "Candidate:  ",
         "Interviewer:  ",
-        "Stage:  ",
         "Date:  ",
         "",
-        f"Scale: {scale}. What each score means, and the questions with their good answers: {url}",
+        "Scale:",
         "",
-        "| Skill | Stages | Score | Evidence |",
+        *(f"- {r.score}, {copy_md(r.label)}: {copy_md(r.meaning)}" for r in guide.ratings.values()),
+        "",
+        f"The questions and their good answers: {url}",
+        "",
+        "| Stage | Skill | Score | Evidence |",
         "| --- | --- | --- | --- |",
     ]
-    for skill, stages in kit.scored_skills().items():
+    for number, skill in kit.rows():
         name = f"[{copy_md(guide.skills[skill].name)}]({absolute(site_url, place(urls.SKILL_PAGE, id=skill))})"
-        lines.append(f"| {name}{' (core)' if skill in core else ''} | {', '.join(map(str, stages))} |  |  |")
+        lines.append(f"| {number}. {copy_md(names[number])} | {name}{' (decisive)' if skill in decisive else ''} |  |  |")
     lines += ["", "Overall: hire / no hire", "", "Evidence for the decision:", "",
               f"Based on the [Backend Developer Guide]({url}), CC BY 4.0."]
     return "\n".join(lines) + "\n"
@@ -313,10 +348,12 @@ def question_page(guide: Guide, question_id: str, here: str) -> str:
             out.append(f"| {link(level.title, to.level(level_id))} | {text} |")
     out += ["", heading(2, "Red flags", "red-flags"), "", *(f"- {md(f)}" for f in question.red_flags), "",
             heading(2, "Follow-up questions", "follow-ups"), "", *(f"- {md(q)}" for q in question.follow_ups), ""]
-    out += [heading(2, "Kits that ask it", "kits", searchable=False), "",
-            f"Every kit at {', '.join(md(guide.levels[lid].title.lower()) for lid in guide.levels if lid in question.levels)} level "
-            f"whose role needs {'one of these skills' if len(question.skills) > 1 else 'this skill'} may ask it; the "
-            f"{link('interview kits', to.to(urls.KITS_INDEX))} choose each stage's questions for the role.", ""]
+    levels = [md(guide.levels[lid].title) for lid in guide.levels if lid in question.levels]
+    names = levels[0] if len(levels) == 1 else ", ".join(levels[:-1]) + " and " + levels[-1]
+    out += [heading(2, "In the interview kits", "kits", searchable=False), "",
+            f"It suits the kits for these levels: {names}. Each {link('interview kit', to.to(urls.KITS_INDEX))} chooses "
+            "its questions for its role's skills, so a kit asks this one where it fits that role best; a team may also "
+            "swap it in for a question that tests the same skill.", ""]
     if question.sources:
         sources = "; ".join(link(guide.sources[s].title, to.source(s)) for s in question.sources)
         out += [heading(2, "Sources", "sources", searchable=False), "", f"Draws on: {sources}{full_stop(guide.sources[question.sources[-1]].title)}", ""]
@@ -344,12 +381,16 @@ def interview_loops(guide: Guide, to: Linker) -> str:
     for level_id, level in guide.levels.items():
         loop = guide.interview_loops[level_id]
         total = _minutes(sum(s.minutes for s in loop.stages if not s.optional))
+        if any(s.optional for s in loop.stages):
+            total += ", without the optional stage"
         out += [f'=== "{md(level.title)}"', ""]
         if loop.note:
             out += [f"    {md(loop.note)}", ""]
         for number, stage in enumerate(loop.stages, start=1):
             extra = "; optional" if stage.optional else ("; not scored" if not stage.scored else "")
-            out.append(f"    {number}. **{md(stage.title)}**, {stage.minutes} minutes, {md(stage.run_by.rstrip('.'))}{extra}. "
+            run_by = stage.run_by.rstrip(".")
+            run_by = run_by[:1].lower() + run_by[1:] if run_by.startswith(("The ", "A ", "An ", "One ", "Two ")) else run_by
+            out.append(f"    {number}. **{md(stage.title)}**, {stage.minutes} minutes, {md(run_by)}{extra}. "
                        f"{md(stage.purpose)}")
         out += ["", f"    In all: {total}.", ""]
     return "\n".join(out)
@@ -362,7 +403,9 @@ def kit_guidance(guide: Guide, to: Linker) -> str:
     for section in guide.kit_guidance.values():
         out += _guidance_section(section, 3)
         if section.levels:
-            out[-1:-1] = ["", "In the kits for " + ", ".join(md(guide.levels[lid].title.lower()) for lid in section.levels) + "."]
+            titles = [md(guide.levels[lid].title) for lid in section.levels]
+            names = titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " and " + titles[-1]
+            out[-1:-1] = ["", f"In the kits for these levels: {names}."]
     return "\n".join(out)
 
 

@@ -72,8 +72,8 @@ PAY_PLACEHOLDER = "[the range you will pay for this job, and the benefits]"
 def job_description(guide: Guide, role_id: str, level_id: str, stack: list[str] | None = None) -> JobDescription:
     """The job description for ``role_id`` at ``level_id``; ``stack`` replaces the role's example stack.
 
-    Responsibilities open with what makes the level what it is: the role's own responsibilities that start at
-    this level, then what the level adds in every role. Those that start lower are one closing line, linked to
+    Responsibilities open with what makes the level what it is: what the level adds in every role, then the
+    role's own responsibilities that start at this level. Those that start lower are one closing line, linked to
     the description one level down, so a senior description does not open with everything an entry-level one
     says.
     """
@@ -86,9 +86,9 @@ def job_description(guide: Guide, role_id: str, level_id: str, stack: list[str] 
     team = "The team's work: " if level.track == "management" else ""
     earlier = [item for item in role.responsibilities if item.from_level in below]
     responsibilities = [
+        *(Line(f"e:{i}", text, level_anchor) for i, text in enumerate(level.expectations)),
         *(Line(f"r:{item.id}", item.title, f"{role_page}#{item.id}", _one_paragraph(item.description), prefix=team)
           for item in role.responsibilities if item.from_level == level_id),
-        *(Line(f"e:{i}", text, level_anchor) for i, text in enumerate(level.expectations)),
     ]
     if earlier:
         lower = below[-1]
@@ -125,7 +125,8 @@ def jd_subject(guide: Guide, role_id: str, level_id: str) -> str:
     role, level = in_sentence(guide.roles[role_id].title), guide.levels[level_id]
     if level.track == "management":
         return f"{article(level.title)} {level.title.lower()} of {article(role)} {role} team"
-    return f"{article(level.title)} {level.title.lower()} {role}"
+    adjective = level.title.lower().replace(" level", "-level")  # 'Entry level' -> 'an entry-level API developer'
+    return f"{article(adjective)} {adjective} {role}"
 
 
 def article(word: str) -> str:

@@ -71,14 +71,14 @@ def test_a_kit_carries_its_loop_its_scorecard_and_the_rules(real_site, role_id, 
     for row, kit_stage in zip(loop_rows, kit.stages, strict=True):
         assert f"{kit_stage.stage.minutes} min" in row.get_text()
     scorecard = page.select_one(".guide-kit-scorecard table")
-    assert [r.select_one("a")["href"] for r in scorecard.select("tbody tr")] == [
-        f"../../../skills/{s}/" for s in kit.scored_skills()]
+    assert [(r.select("td")[0].get_text().split(".")[0], r.select_one("a")["href"]) for r in scorecard.select("tbody tr")] == [
+        (str(n), f"../../../skills/{s}/") for n, s in kit.rows()]
     for section in guidance_for(GUIDE, level_id):
         assert page.select_one(f"h2#{section.id}"), section.id
     assert page.select_one("h2#ai-assistants") and page.select_one("h2#fairness")
     copied = page.select_one(f".guide-copy-actions[data-kit='{role_id}/{level_id}'] button")["data-clipboard-text"]
-    rows = [line for line in copied.splitlines() if line.startswith("| [")]
-    assert len(rows) == len(kit.scored_skills())
+    rows = [line for line in copied.splitlines() if line.startswith("| ") and "](https://" in line]
+    assert len(rows) == len(kit.rows())
     assert all("https://" in row for row in rows)
 
 

@@ -83,11 +83,11 @@ def test_the_level_s_own_responsibilities_come_first_and_the_lower_levels_are_on
     own = [r for r in role.responsibilities if r.from_level == level_id]
     below = way_to(GUIDE.levels, level_id)[:-1]
     earlier = [r for r in role.responsibilities if r.from_level in below]
-    assert len(items) == len(own) + len(level.expectations) + (1 if earlier else 0)
-    for item, responsibility in zip(items, own, strict=False):  # the role's own, new at this level, first
-        assert item.select_one(f"a[href='../../../roles/{role_id}/#{responsibility.id}']")
-    for item, expectation in zip(items[len(own):], level.expectations, strict=False):  # then what the level adds
+    assert len(items) == len(level.expectations) + len(own) + (1 if earlier else 0)
+    for item, expectation in zip(items, level.expectations, strict=False):  # what the level adds, first
         assert expectation in item.get_text()
+    for item, responsibility in zip(items[len(level.expectations):], own, strict=False):  # then the role's own, new here
+        assert item.select_one(f"a[href='../../../roles/{role_id}/#{responsibility.id}']")
     if earlier:  # and everything from lower levels in one closing line, linked to the description one level down
         last = items[-1]
         assert last.select_one("a")["href"] == f"../{below[-1]}/"
@@ -151,6 +151,7 @@ def test_role_titles_read_naturally_inside_a_sentence(real_site, role_id, level_
     role, level = GUIDE.roles[role_id], GUIDE.levels[level_id]
     subject = jd_subject(GUIDE, role_id, level_id)
     assert lead.startswith(f"A copy-ready job description for {subject}.")
-    assert level.title.lower() in subject and in_sentence(role.title) in subject
-    for article, word in re.findall(r"\b(an?) (\w)", subject):  # "an entry level", "a senior", "an API developer"
+    # the level as an adjective: 'an entry-level API developer', 'a senior API developer'
+    assert level.title.lower().replace(" level", "-level") in subject and in_sentence(role.title) in subject
+    for article, word in re.findall(r"\b(an?) (\w)", subject):  # "an entry-level", "a senior", "an API developer"
         assert (article == "an") == (word.lower() in "aeiou"), subject

@@ -10,7 +10,7 @@ import pytest
 from macros.loader import load_guide
 from macros.problems import DataError
 from macros.render import interview_kits
-from macros.render.interview_kits import answer_levels, interview_kit, scorecard_markdown
+from macros.render.interview_kits import answer_levels, decisive_skills, interview_kit, scorecard_markdown
 from support.project import ROOT, write
 
 GUIDE = load_guide(ROOT / "data", root=ROOT)
@@ -131,16 +131,31 @@ def test_a_kit_asks_each_question_once_and_only_questions_that_suit_its_level_an
     assert kit.hired == (level_id not in role.not_hired_at)
 
 
-def test_the_choice_is_the_same_every_time_and_prefers_the_role_s_core_skills_not_yet_covered():
-    role = GUIDE.roles["database-administrator"]
-    first = interview_kit(GUIDE, role.id, "mid")
-    assert first == interview_kit(GUIDE, role.id, "mid")
-    stage = next(s for s in first.stages if s.questions)
-    kind = GUIDE.questions[stage.questions[0]].kind
-    chosen = GUIDE.questions[stage.questions[0]]
-    pool = [q for q in GUIDE.questions.values() if q.kind == kind and "mid" in q.levels]
-    core = set(role.skills.core)
-    assert len(set(chosen.skills) & core) == max(len(set(q.skills) & core) for q in pool)
+def test_the_choice_is_the_same_every_time_and_a_stage_s_preferred_questions_come_first():
+    kits = [interview_kit(GUIDE, r, lid) for r, lid in KITS]
+    assert kits == [interview_kit(GUIDE, r, lid) for r, lid in KITS]
+    for kit in kits:
+        role = GUIDE.roles[kit.role_id]
+        on_role = {*role.skills.core, *role.skills.helpful}
+        used: set[str] = set()
+        for kit_stage in kit.stages:
+            for kind in kit_stage.stage.questions:
+                asked = [q for q in kit_stage.questions if GUIDE.questions[q].kind == kind]
+                preferred = [q for q in kit_stage.stage.prefer if q not in used and GUIDE.questions[q].kind == kind
+                             and kit.level_id in GUIDE.questions[q].levels and set(GUIDE.questions[q].skills) & on_role]
+                assert asked[: len(preferred)] == preferred[: len(asked)], (kit.role_id, kit.level_id, kit_stage.stage.id)
+            used.update(kit_stage.questions)
+
+
+def test_a_question_that_covers_more_of_the_role_s_uncovered_core_skills_wins_its_place(data_dir):
+    """In the fixture, the mid loop asks two technical questions: the one testing both of the role's core
+    skills first, though the other comes first in the bank."""
+    write(data_dir / "questions" / "a-brief-question.yml", QUESTION.replace("id: design-an-endpoint", "id: a-brief-question")
+          .replace("title: Design an endpoint", "title: A brief question").replace("[api-design, database-management]", "[communication]"))
+    guide = load_guide(data_dir)
+    assert list(guide.questions)[0] == "a-brief-question"  # first in the bank's order
+    kit = interview_kit(guide, "backend-developer", "mid")
+    assert kit.stages[0].questions[0] == "design-an-endpoint"
 
 
 def test_a_good_answer_adds_up_along_the_kit_s_own_track():
@@ -150,14 +165,23 @@ def test_a_good_answer_adds_up_along_the_kit_s_own_track():
     assert answer_levels(GUIDE, question, "engineering-manager") == ["engineering-manager"]
 
 
-def test_the_copied_scorecard_is_a_markdown_table_of_the_scored_skills_with_absolute_links():
+def test_the_copied_scorecard_has_a_row_per_stage_and_skill_the_scale_in_words_and_absolute_links():
     kit = interview_kit(GUIDE, "api-developer", "senior")
     text = scorecard_markdown(GUIDE, kit, "https://example.org/guide/")
-    rows = [line for line in text.splitlines() if line.startswith("| [")]
-    assert [re.match(r"\| \[([^\]]+)\]", r)[1] for r in rows] == [
-        interview_kits.copy_md(GUIDE.skills[s].name) for s in kit.scored_skills()]
+    rows = [line for line in text.splitlines() if line.startswith("| ") and "](https://" in line]
+    names = {k.number: k.stage.title for k in kit.stages}
+    assert [re.match(r"\| (\d+)\. [^|]+ \| \[([^\]]+)\]", r).groups() for r in rows] == [
+        (str(n), interview_kits.copy_md(GUIDE.skills[s].name)) for n, s in kit.rows()]
+    assert all(f"{names[int(r.split('.')[0][2:])]}" in r for r in rows)
     assert all("(https://example.org/guide/skills/" in r for r in rows)
-    assert all(f"{r.score} = " in text for r in GUIDE.ratings.values())
+    assert all(f"- {r.score}, {r.label}: {r.meaning}" in text for r in GUIDE.ratings.values())
     assert "https://example.org/guide/interview-kits/api-developer/senior/" in text
-    unscored = [s for s in kit.stages if not s.stage.scored]
-    assert all(str(s.number) not in re.findall(r"\| ([\d, ]+) \|", text) for s in unscored)
+    assert not any(s.number == n for s in kit.stages if not s.stage.scored for n, _ in kit.rows())
+
+
+def test_a_manager_is_decided_on_the_loop_s_own_skills_and_an_engineer_on_the_role_s_core():
+    manager = interview_kit(GUIDE, "backend-developer", "engineering-manager")
+    own = {s for k in manager.stages if k.stage.scored for s in k.stage.skills}
+    assert set(decisive_skills(GUIDE, manager)) == own & set(manager.scored_skills())
+    engineer = interview_kit(GUIDE, "backend-developer", "senior")
+    assert set(decisive_skills(GUIDE, engineer)) == set(GUIDE.roles["backend-developer"].skills.core) & set(engineer.scored_skills())
