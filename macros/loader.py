@@ -279,7 +279,7 @@ class _Load:
                             "declare a skill-tool link once, on either side; both pages show it",
                         )
 
-        self.check_interview_kits(levels)
+        self.check_interview_kits()
 
         # Every question is an anchor on /faq/, so former ids must be unique across all FAQ files.
         faq_anchors = {e.model.id: e.path for e in self.entities if e.collection.name == "faqs"}
@@ -287,7 +287,7 @@ class _Load:
             if entity.collection.name == "faqs":
                 self.check_former_ids(entity, (), entity.model.former_ids, faq_anchors, entity.path)
 
-    def check_interview_kits(self, levels: list[str]) -> None:
+    def check_interview_kits(self) -> None:
         """A question answers for every level it claims; every level has a loop; the ids a kit page uses as
         anchors (stages, guidance sections, questions) never clash."""
         by_kind: dict[str, list[_Entity]] = {}

@@ -24,10 +24,10 @@ from html import escape
 from .. import urls
 from ..guide import Guide
 from ..ladder import way_to
-from ..models import InterviewQuestion, InterviewStage
+from ..models import InterviewQuestion, InterviewStage, KitGuidance
 from ..urls import Linker, absolute, place
-from .job_descriptions import copy_md, in_sentence, jd_subject
 from .entity_pages import renders
+from .job_descriptions import copy_md, in_sentence, jd_subject
 from .markup import full_stop, heading, link, md, md_paragraphs
 from .page_macros import page_macro
 
@@ -95,8 +95,8 @@ def interview_kit(guide: Guide, role_id: str, level_id: str) -> Kit:
     role = guide.roles[role_id]
     # A workplace skill counts half: every stage hears how a candidate communicates, so a technical question should
     # win its place by the technical skills it tests.
-    weight = {s: HELPFUL for s in role.skills.helpful} | {s: CORE for s in role.skills.core}
-    weight = {s: w / 2 if guide.skills[s].kind == "soft" else w for s, w in weight.items()}
+    ranks: dict[str, float] = {s: HELPFUL for s in role.skills.helpful} | {s: CORE for s in role.skills.core}
+    weight = {s: w / 2 if guide.skills[s].kind == "soft" else w for s, w in ranks.items()}
     suited = [q for q in guide.questions.values() if level_id in q.levels and any(s in weight for s in q.skills)]
     used: set[str] = set()
     covered: set[str] = set()
@@ -222,7 +222,6 @@ def _question_block(guide: Guide, kit: Kit, question: InterviewQuestion, to: Lin
     ordered = [s for s in question.skills if s in on_role] + [s for s in question.skills if s not in on_role]
     tests = ", ".join(link(guide.skills[s].name, to.skill(s)) for s in ordered)
     kind = guide.question_kinds[question.kind].title
-    level = guide.levels[kit.level_id].title.lower()
     out = [
         # The kit's choice of questions follows the bank, so this anchor may go when a question is added: the
         # question's own page is its permanent address, and the anchor stays out of the link contract.
@@ -249,11 +248,11 @@ def answer_levels(guide: Guide, question: InterviewQuestion, level_id: str) -> l
     return [lid for lid in way_to(guide.levels, level_id) if guide.levels[lid].track == track and lid in question.good_answer]
 
 
-def guidance_for(guide: Guide, level_id: str) -> list:
+def guidance_for(guide: Guide, level_id: str) -> list[KitGuidance]:
     return [g for g in guide.kit_guidance.values() if not g.levels or level_id in g.levels]
 
 
-def _guidance_section(section, level: int) -> list[str]:
+def _guidance_section(section: KitGuidance, level: int) -> list[str]:
     return [heading(level, section.title, section.id), "", md_paragraphs(section.intro), "",
             *(f"- {md(item)}" for item in section.items), ""]
 
@@ -375,7 +374,7 @@ def kits_index(guide: Guide, to: Linker) -> str:
 
 
 @page_macro
-def interview_loops(guide: Guide, to: Linker) -> str:
+def interview_loops(guide: Guide, to: Linker) -> str:  # noqa: ARG001 (same signature as the others)
     """Each level's loop in one line per stage: what every kit at that level runs."""
     out = []
     for level_id, level in guide.levels.items():
@@ -397,7 +396,7 @@ def interview_loops(guide: Guide, to: Linker) -> str:
 
 
 @page_macro
-def kit_guidance(guide: Guide, to: Linker) -> str:
+def kit_guidance(guide: Guide, to: Linker) -> str:  # noqa: ARG001 (same signature as the others)
     """The sections every kit carries, in full, each saying which levels' kits carry it."""
     out = rating_scale(guide)
     for section in guide.kit_guidance.values():

@@ -200,7 +200,7 @@ def jd_page(guide: Guide, role_id: str, level_id: str, here: str, site_url: str)
     out += [
         heading(2, "Interview for it", "interview"),
         "",
-        f"The {link(f'interview kit for this job', to.interview_kit(role_id, level_id))} has the loop, the questions with "
+        f"The {link('interview kit for this job', to.interview_kit(role_id, level_id))} has the loop, the questions with "
         "what a good answer shows at this level, a scorecard to copy, and the rules that keep the process fair.",
         "",
         heading(2, "Copy or adapt it", "copy"),
