@@ -37,6 +37,7 @@ class Collection(Generic[M]):
     order: Callable[[M], Any] | None = None  # reading order; None keeps the order of the file
     page: str | None = None  # urls pattern of an entry's place: its own page, or an anchor on a shared one
     export: bool = False  # published as /data/v2/<name>.json
+    search_boost: float | None = None  # below 1, an entry's page ranks under the pages it repeats (its skills, roles)
 
     @property
     def one_file_per_entity(self) -> bool:
@@ -139,7 +140,7 @@ FAQS: Collection[models.Faq] = Collection("faqs", "FAQ", models.Faq, "faqs", ord
 
 QUESTIONS: Collection[models.InterviewQuestion] = Collection(
     "questions", "interview question", models.InterviewQuestion, "questions", order=_by_title,
-    page=urls.QUESTION_PAGE, export=True)
+    page=urls.QUESTION_PAGE, export=True, search_boost=0.3)
 QUESTION_KINDS: Collection[models.QuestionKind] = Collection(
     "question_kinds", "question kind", models.QuestionKind, "question-kinds.yml", "kinds", order=_by_order)
 INTERVIEW_LOOPS: Collection[models.InterviewLoop] = Collection(

@@ -66,7 +66,7 @@ def generated_pages(guide: Guide, site_url: str) -> list[GeneratedPage]:
             path = collection.entry_place(entity_id)
             assert path is not None  # has_own_pages
             pages.append(GeneratedPage(path, guide.source_file(collection.name, entity_id), entity.summary,
-                                       _bind(render, entity_id, path)))
+                                       _bind(render, entity_id, path), search_boost=collection.search_boost))
     loops_file = f"{guide.data_path}/{guide.registry['interview_loops'].path}"
     for role_id in guide.roles:
         for level_id in guide.levels:

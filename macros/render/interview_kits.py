@@ -338,15 +338,17 @@ def question_page(guide: Guide, question_id: str, here: str) -> str:
         md_paragraphs(question.prompt, "> "), "",
         " · ".join([link(kind.title, to.to(urls.QUESTIONS_INDEX, question.kind)), f"Tests: {tests}",
                     link("All interview questions", to.to(urls.QUESTIONS_INDEX))]) + "\n{ .guide-kicker }", "",
-        heading(2, "What a good answer shows", "good-answer"), "",
+        # The answers name the skills and tools the question tests; indexed, they would answer searches for those
+        # before the pages about them. The title and the question itself stay in the index.
+        heading(2, "What a good answer shows", "good-answer", searchable=False), "",
         "| Level | A good answer |", "| --- | --- |",
     ]
     for level_id, level in guide.levels.items():
         if level_id in question.good_answer:
             text = " ".join(md(p) for p in question.good_answer[level_id].split("\n\n"))
             out.append(f"| {link(level.title, to.level(level_id))} | {text} |")
-    out += ["", heading(2, "Red flags", "red-flags"), "", *(f"- {md(f)}" for f in question.red_flags), "",
-            heading(2, "Follow-up questions", "follow-ups"), "", *(f"- {md(q)}" for q in question.follow_ups), ""]
+    out += ["", heading(2, "Red flags", "red-flags", searchable=False), "", *(f"- {md(f)}" for f in question.red_flags), "",
+            heading(2, "Follow-up questions", "follow-ups", searchable=False), "", *(f"- {md(q)}" for q in question.follow_ups), ""]
     levels = [md(guide.levels[lid].title) for lid in guide.levels if lid in question.levels]
     names = levels[0] if len(levels) == 1 else ", ".join(levels[:-1]) + " and " + levels[-1]
     out += [heading(2, "In the interview kits", "kits", searchable=False), "",

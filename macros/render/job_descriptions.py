@@ -327,7 +327,7 @@ def builder_catalogue(guide: Guide, site_url: str) -> str:
             {"id": t.id, "name": t.name, "category": t.category,
              "markdown": line_markdown(line, site_url), "text": line_text(line, site_url)}
             for t in (guide.tools[i] for i in sorted(guide.tools, key=tool_order(guide)))
-            for line in [Line(f"t:{t.id}", t.name, place(urls.TOOL_PAGE, id=t.id), t.summary)]
+            for line in [Line(f"t:{t.id}", t.name, place(urls.TOOL_PAGE, id=t.id))]
         ],
     }
     return script_json(data)
