@@ -35,7 +35,7 @@ build: $(RUNTIME_STAMP)
 check: $(RUNTIME_STAMP)
 	$(PY) -m tools.check data
 
-## new: write a new data file to fill in, valid as written: make new KIND=<role|skill|tool|faq> ID=<id>
+## new: write a new data file to fill in, valid as written: make new KIND=<role|skill|tool|faq|interview-question> ID=<id>
 new: $(RUNTIME_STAMP)
 	$(PY) -m tools.scaffold "$(KIND)" "$(ID)"
 

@@ -255,6 +255,11 @@ class _Load:
                 for i, skill in enumerate(model.skills.helpful):
                     if skill in core:
                         self.add_for(entity, ("skills", "helpful", i), f"'{skill}' is already listed under skills.core", "list a skill once")
+                tools = set(model.tools)
+                for i, tool in enumerate(model.example_stack):
+                    if tool not in tools:
+                        self.add_for(entity, ("example_stack", i), f"'{tool}' is not in this role's tools",
+                                     "the example stack is chosen from the role's tools: add it there first")
                 for i, other in enumerate(model.related):
                     if other == model.id:
                         self.add_for(entity, ("related", i), "a role cannot be related to itself")
@@ -274,11 +279,47 @@ class _Load:
                             "declare a skill-tool link once, on either side; both pages show it",
                         )
 
+        self.check_interview_kits()
+
         # Every question is an anchor on /faq/, so former ids must be unique across all FAQ files.
         faq_anchors = {e.model.id: e.path for e in self.entities if e.collection.name == "faqs"}
         for entity in self.entities:
             if entity.collection.name == "faqs":
                 self.check_former_ids(entity, (), entity.model.former_ids, faq_anchors, entity.path)
+
+    def check_interview_kits(self) -> None:
+        """A question answers for every level it claims; every level has a loop; the ids a kit page uses as
+        anchors (stages, guidance sections, questions) never clash."""
+        by_kind: dict[str, list[_Entity]] = {}
+        for entity in self.entities:
+            by_kind.setdefault(entity.collection.name, []).append(entity)
+        for entity in by_kind.get("questions", []):
+            claimed, answered = entity.model.levels, entity.model.good_answer
+            for i, level in enumerate(claimed):
+                if level not in answered:
+                    self.add_for(entity, ("levels", i), f"no good_answer for level '{level}'",
+                                 "say what a good answer shows at this level under good_answer, or drop the level")
+            for level in answered:
+                if level not in claimed:
+                    self.add_for(entity, ("good_answer", level), f"level '{level}' is not in levels", "add it to levels, or drop this answer",
+                                 at_key=True)
+        looped = self.known["interview_loops"]  # ids read before validation: a broken loop is reported once, in its file
+        for entity in by_kind.get("levels", []):
+            if entity.model.id not in looped and "interview_loops" not in self.unreadable:
+                self.add_for(entity, ("id",), f"level '{entity.model.id}' has no interview loop",
+                             "add one to data/interview-loops.yml: every role and level has an interview kit")
+        guidance = {e.model.id: f"a guidance section in {e.path}" for e in by_kind.get("kit_guidance", [])}
+        anchors = dict(guidance)  # every id any kit page may use, for the questions, which any kit may ask
+        for entity in by_kind.get("interview_loops", []):
+            for i, stage in enumerate(entity.model.stages):  # a duplicate stage id is reported with every duplicate id
+                if stage.id in guidance:
+                    self.add_for(entity, ("stages", i, "id"), f"'{stage.id}' is already an anchor on the kit page ({guidance[stage.id]})",
+                                 "choose another id")
+                anchors.setdefault(stage.id, f"a stage in {entity.path}")
+        for entity in by_kind.get("questions", []):
+            if entity.model.id in anchors:
+                self.add_for(entity, ("id",), f"'{entity.model.id}' is already an anchor on the kit pages ({anchors[entity.model.id]})",
+                             "choose another id")
 
     def check_resource_urls(self, entity: _Entity, resources: list) -> None:
         """A resource is listed once per page: two entries with the same address are one resource twice."""

@@ -27,7 +27,7 @@ from pydantic import (
     model_validator,
 )
 
-from .urls import RESERVED_SKILL_IDS, ROLE_SECTIONS
+from .urls import KIT_SECTIONS, RESERVED_SKILL_IDS, ROLE_SECTIONS
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -129,6 +129,7 @@ MarketRef = Annotated[str, Ref("markets")]
 CodeRef = Annotated[str, Ref("codes")]
 DutyRef = Annotated[str, Ref("duties")]
 Behaviours = Annotated[list[Sentence], MinLen(1), MaxLen(5)]
+QuestionKindRef = Annotated[str, Ref("question_kinds")]
 
 
 
@@ -141,6 +142,12 @@ def _not_a_role_section(value: str) -> str:
 def _not_a_skills_page(value: str) -> str:
     if value in RESERVED_SKILL_IDS:
         raise ValueError(f"'{value}' is the address of another page under /skills/; choose another id")
+    return value
+
+
+def _not_a_kit_section(value: str) -> str:
+    if value in KIT_SECTIONS:
+        raise ValueError(f"'{value}' is a section anchor of the interview kit page; choose another id")
     return value
 
 
@@ -176,18 +183,18 @@ def _former_ids_field():
 
 
 SourceKind = Literal["article", "official-statistics", "survey", "dataset", "classification", "career-framework",
-                     "standard", "documentation", "job-post"]
+                     "standard", "documentation", "job-post", "research"]
 
 
 class Source(Model):
     id: Slug
-    title: Name = Field(description="The source's title as published.")
+    title: Title = Field(description="The source's title as published.")
     kind: SourceKind = Field(
         default="article",
         description="What it is: an 'article', a dated 'survey', a statistics office's publication "
         "('official-statistics'), a published data series ('dataset'), an official classification of occupations "
         "('classification'), an employer's published 'career-framework', a 'standard' (such as SFIA), "
-        "'documentation', or a 'job-post' (an advert, or a job board's copy of one).",
+        "'documentation', a 'job-post' (an advert, or a job board's copy of one), or 'research' (a peer-reviewed study).",
     )
     publisher: Name | None = Field(default=None, description="Site or organisation that published it, if known.")
     author: Name | None = Field(default=None, description="Author, if named.")
@@ -501,6 +508,10 @@ class Role(Model):
     responsibilities: list[Responsibility] = Field(min_length=1, description="What the role is responsible for, one item each.")
     skills: RoleSkills = Field(description="The skills the role needs, split into core and helpful.")
     tools: list[ToolRef] = Field(min_length=1, description="Tools people in this role use; shown on both pages.")
+    example_stack: list[ToolRef] = Field(
+        min_length=1, max_length=12,
+        description="One coherent stack from 'tools' that a team in this role might run, such as one language with its "
+        "framework and database: the job descriptions' example, which a reader replaces with their own.")
     typical_day: list[Sentence] = Field(min_length=1, description="What a normal day holds, one item per entry.")
     career_path: dict[LevelRef, Prose] = Field(
         description="What the role looks like at each level, keyed by level id, including whether employers hire "
@@ -572,3 +583,86 @@ class Faq(Model):
     sources: list[SourceRef] = _sources_field("question")
     provenance: Prose | None = _provenance_field("answer")
 
+
+
+# --- interview kits -------------------------------------------------------------------
+
+
+class QuestionKind(Model):
+    """A kind of interview question (technical, system design, ...): what a loop's stage draws from the bank."""
+
+    id: Slug
+    title: Name = Field(description="How a kit names the kind, e.g. 'System design'.")
+    order: int = Field(ge=0, description="Position in listings of the bank, lowest first.")
+    summary: Sentence = Field(description="What questions of this kind test, in one sentence.")
+
+
+class InterviewQuestion(Model):
+    id: Annotated[Slug, AfterValidator(_not_a_kit_section)] = Field(
+        description="The question's page (/interview-questions/<id>/) and its anchor on every kit that asks it.")
+    title: Name = Field(description="A short title that says what the question asks, e.g. 'Design an idempotent payment endpoint'.")
+    kind: QuestionKindRef = Field(description="The kind of question, an id from data/question-kinds.yml; a loop's stages draw by kind.")
+    prompt: Prose = Field(description="What the interviewer says or shows the candidate, word for word, so every candidate hears the same question.")
+    skills: list[SkillRef] = Field(
+        min_length=1, max_length=4, description="The skills an answer shows, most important first; a kit links each one.")
+    levels: list[LevelRef] = Field(min_length=1, description="The levels the question suits; each one needs a good answer.")
+    good_answer: dict[LevelRef, Prose] = Field(
+        description="What a good answer shows at each level in 'levels', keyed by level id: specific enough that two "
+        "interviewers would score the same answer the same way.")
+    red_flags: list[Sentence] = Field(min_length=1, description="Answers or habits that should lower the score, one per item.")
+    follow_ups: list[Annotated[Sentence, AfterValidator(_a_question)]] = Field(
+        min_length=1, description="Questions to probe an answer further, each ending with '?'.")
+    sources: list[SourceRef] = Field(
+        default=[], description="Ids from data/sources.yml of anything the question draws on; leave it out for a question "
+        "the guide's editors wrote.")
+
+    @property
+    def summary(self) -> str:
+        """The page's one-line description (meta description, social cards)."""
+        return f"{self.title}: an interview question, with what a good answer shows at each level, red flags and follow-ups."
+
+
+class InterviewStage(Model):
+    id: Annotated[Slug, AfterValidator(_not_a_kit_section)] = Field(
+        description="The stage's anchor on each kit page (#id), unique within its loop.")
+    title: Name
+    minutes: int = Field(gt=0, le=240, description="How long the stage lasts, in minutes.")
+    run_by: Sentence = Field(description="Who runs it, by role, e.g. 'Two senior engineers'.")
+    purpose: Sentence = Field(description="What the stage is for and how it runs, in one sentence.")
+    questions: dict[QuestionKindRef, Annotated[int, Field(ge=1, le=4)]] = Field(
+        default={}, description="How many bank questions of each kind the stage asks, keyed by kind id; the kit "
+        "chooses them for the role's skills.")
+    skills: list[SkillRef] = Field(
+        default=[], description="Skills the stage assesses whatever the role (the questions add the role's own). A "
+        "question that tests one of them is chosen before one that does not.")
+    prefer: list[Annotated[str, Ref("questions")]] = Field(
+        default=[], description="Bank questions this stage asks first, in this order, wherever one suits the level and "
+        "the role; the rest are chosen for the role's skills.")
+    exercise: bool = Field(default=False, description="Whether this stage is the practical exercise.")
+    scored: bool = Field(default=True, description="False for a stage that is for the candidate's benefit and is not scored.")
+    optional: bool = Field(default=False, description="Whether a team may leave the stage out.")
+
+
+class InterviewLoop(Model):
+    id: LevelRef = Field(description="The level this loop hires for: an id from data/levels.yml.")
+    note: Sentence | None = Field(default=None, description="What sets this loop apart from the one below it.")
+    stages: list[InterviewStage] = Field(min_length=2, description="The stages in the order a candidate meets them.")
+
+
+class KitGuidance(Model):
+    """A section every interview kit carries (the exercise, the policy on AI assistants, fairness ...)."""
+
+    id: Annotated[Slug, AfterValidator(_not_a_kit_section)] = Field(description="The section's anchor on every kit and on /interview-kits/.")
+    title: Name
+    intro: Prose
+    items: list[Sentence] = Field(min_length=1, description="The practice, one step or rule per item.")
+    levels: list[LevelRef] = Field(default=[], description="The levels whose kits show this section; empty for all.")
+
+
+class Rating(Model):
+    """One point of the scorecard's scale."""
+
+    id: Slug
+    score: int = Field(ge=1, le=9, description="The number an interviewer writes down.")
+    label: Name
+    meaning: Sentence = Field(description="What the score means, in words two interviewers would apply the same way.")

@@ -41,6 +41,8 @@ def export_model(collection: Collection) -> type[BaseModel]:
     if model is Role:
         extra["job_descriptions"] = (
             dict[str, str], Field(description="The role's job description page at each level, keyed by level id."))
+        extra["interview_kits"] = (
+            dict[str, str], Field(description="The role's interview kit page at each level, keyed by level id."))
     entry = create_model(f"{model.__name__}Entry", __base__=model, **extra)
     name = collection.name
     items: Any = (list[entry], Field(description=f"Every entry of data/{name}, in reading order."))
@@ -87,6 +89,9 @@ def export_document(guide: Guide, collection: Collection, site_url: str, generat
         if collection.model is Role:
             data["job_descriptions"] = {
                 level: absolute(site_url, place(urls.JD_PAGE, role=entry.id, level=level)) for level in guide.levels
+            }
+            data["interview_kits"] = {
+                level: absolute(site_url, place(urls.KIT_PAGE, role=entry.id, level=level)) for level in guide.levels
             }
         entries.append(data)
     document = {

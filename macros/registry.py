@@ -37,6 +37,7 @@ class Collection(Generic[M]):
     order: Callable[[M], Any] | None = None  # reading order; None keeps the order of the file
     page: str | None = None  # urls pattern of an entry's place: its own page, or an anchor on a shared one
     export: bool = False  # published as /data/v2/<name>.json
+    search_boost: float | None = None  # below 1, an entry's page ranks under the pages it repeats (its skills, roles)
 
     @property
     def one_file_per_entity(self) -> bool:
@@ -76,6 +77,10 @@ def _by_order(item: Any) -> tuple:
 
 def _by_name(item: Any) -> tuple:
     return (item.name.casefold(), item.id)
+
+
+def _by_title(item: Any) -> tuple:
+    return (item.title.casefold(), item.id)
 
 
 def _newest_first(release: models.Release) -> tuple:
@@ -133,5 +138,17 @@ TOOLS: Collection[models.Tool] = Collection("tools", "tool", models.Tool, "tools
 FAQS: Collection[models.Faq] = Collection("faqs", "FAQ", models.Faq, "faqs", order=_by_order,
                                           page=urls.FAQ_ENTRY, export=True)
 
-REGISTRY = Registry((ROLES, SKILLS, TOOLS, LEVELS, FAQS, FIGURES, CODES, MARKETS, TOOL_CATEGORIES, DUTIES, EXPECTATIONS,
-                     SOURCES, RELEASES))
+QUESTIONS: Collection[models.InterviewQuestion] = Collection(
+    "questions", "interview question", models.InterviewQuestion, "questions", order=_by_title,
+    page=urls.QUESTION_PAGE, export=True, search_boost=0.3)
+QUESTION_KINDS: Collection[models.QuestionKind] = Collection(
+    "question_kinds", "question kind", models.QuestionKind, "question-kinds.yml", "kinds", order=_by_order)
+INTERVIEW_LOOPS: Collection[models.InterviewLoop] = Collection(
+    "interview_loops", "interview loop", models.InterviewLoop, "interview-loops.yml", "loops")
+KIT_GUIDANCE: Collection[models.KitGuidance] = Collection(
+    "kit_guidance", "kit guidance", models.KitGuidance, "interview-guidance.yml", "sections")
+RATINGS: Collection[models.Rating] = Collection("ratings", "rating", models.Rating, "ratings.yml", "ratings",
+                                                order=lambda r: (r.score, r.id))
+
+REGISTRY = Registry((ROLES, SKILLS, TOOLS, LEVELS, FAQS, QUESTIONS, FIGURES, CODES, MARKETS, TOOL_CATEGORIES, DUTIES,
+                     EXPECTATIONS, QUESTION_KINDS, INTERVIEW_LOOPS, KIT_GUIDANCE, RATINGS, SOURCES, RELEASES))

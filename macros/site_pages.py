@@ -21,6 +21,7 @@ from .ladder import steps
 from .open_data import export_files
 from .render.career import level_step_page, step_title
 from .render.entity_pages import PAGE_RENDERERS
+from .render.interview_kits import KIT_SEARCH_BOOST, kit_page, kit_title
 from .render.job_descriptions import builder_document, jd_page, jd_title, job_description
 from .urls import absolute, place
 
@@ -65,7 +66,8 @@ def generated_pages(guide: Guide, site_url: str) -> list[GeneratedPage]:
             path = collection.entry_place(entity_id)
             assert path is not None  # has_own_pages
             pages.append(GeneratedPage(path, guide.source_file(collection.name, entity_id), entity.summary,
-                                       _bind(render, entity_id, path)))
+                                       _bind(render, entity_id, path), search_boost=collection.search_boost))
+    loops_file = f"{guide.data_path}/{guide.registry['interview_loops'].path}"
     for role_id in guide.roles:
         for level_id in guide.levels:
             path = place(urls.JD_PAGE, role=role_id, level=level_id)
@@ -73,6 +75,11 @@ def generated_pages(guide: Guide, site_url: str) -> list[GeneratedPage]:
                        "every line linked to the Backend Developer Guide.")
             pages.append(GeneratedPage(path, guide.source_file("roles", role_id), summary,
                                        _bind_jd(role_id, level_id, path, site_url), search_boost=JD_SEARCH_BOOST))
+            kit = place(urls.KIT_PAGE, role=role_id, level=level_id)
+            summary = (f"A structured interview kit for {kit_title(guide, role_id, level_id)}: the loop, questions with "
+                       "what a good answer shows, a scorecard, and the rules that keep it fair.")
+            pages.append(GeneratedPage(kit, loops_file, summary,
+                                       _bind_kit(role_id, level_id, kit, site_url), search_boost=KIT_SEARCH_BOOST))
     levels_file = f"{guide.data_path}/{guide.registry['levels'].path}"
     for lower, higher in steps(guide.levels):
         path = place(urls.LEVEL_STEP, lower=lower, higher=higher)
@@ -116,6 +123,10 @@ def robots_txt(site_url: str) -> str:
 
 def _bind(render: Callable[[Guide, str, str], str], entity_id: str, path: str) -> Callable[[Guide], str]:
     return lambda guide: render(guide, entity_id, path)
+
+
+def _bind_kit(role_id: str, level_id: str, path: str, site_url: str) -> Callable[[Guide], str]:
+    return lambda guide: kit_page(guide, role_id, level_id, path, site_url)
 
 
 def _bind_step(lower: str, higher: str, path: str) -> Callable[[Guide], str]:

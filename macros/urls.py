@@ -26,6 +26,8 @@ SKILL_PAGE = "skills/{id}.md"
 TOOL_PAGE = "tools/{id}.md"
 JD_PAGE = "job-descriptions/{role}/{level}.md"
 JD_DOCUMENT = "job-descriptions/{role}/{level}.json"  # what the builder fetches
+KIT_PAGE = "interview-kits/{role}/{level}.md"
+QUESTION_PAGE = "interview-questions/{id}.md"
 LEVEL_STEP = "levels/{lower}-to-{higher}.md"  # what changes from one level to a level it leads to
 
 # --- hand-written pages that data links into ----------------------------------------------
@@ -34,6 +36,9 @@ ROLES_INDEX = "roles/index.md"
 SKILLS_INDEX = "skills/index.md"
 TOOLS_INDEX = "tools/index.md"
 JD_INDEX = "job-descriptions/index.md"
+KITS_INDEX = "interview-kits/index.md"
+QUESTIONS_INDEX = "interview-questions/index.md"
+HIRING = "hiring.md"
 LEVELS = "levels.md"
 PAY = "pay.md"
 SKILLS_MATRIX = "skills/matrix.md"  # every skill at every level, as one table
@@ -75,6 +80,9 @@ LEARN = "learn"
 # Sections of a role page; a responsibility id (also an anchor there) may not take one of them.
 ROLE_SECTIONS = ("top", "overview", "responsibilities", "skills", LEARNING_PATH, "tools", "typical-day",
                  "career-path", "pay", "occupation-codes", "related-roles", "faq", "sources")
+# Sections of an interview kit; a loop's stage ids, the kits' guidance ids and the question ids (all
+# anchors there too) may not take one of them.
+KIT_SECTIONS = ("top", "loop", "questions", "scorecard", "rating-scale", "about")
 
 # Sections of a skill page. Each level is an anchor there too (#entry, #senior ...), so a level id
 # may not take one of these.
@@ -129,7 +137,7 @@ def docs_path(url: str) -> str:
     return index if index in _INDEXES else f"{path}.md"
 
 
-_INDEXES = {ROLES_INDEX, SKILLS_INDEX, TOOLS_INDEX, JD_INDEX, OPEN_DATA}
+_INDEXES = {ROLES_INDEX, SKILLS_INDEX, TOOLS_INDEX, JD_INDEX, KITS_INDEX, QUESTIONS_INDEX, OPEN_DATA}
 
 
 def url_of(target: str) -> str:
@@ -237,3 +245,9 @@ class Linker:
 
     def job_description(self, role_id: str, level_id: str) -> str:
         return self.to(place(JD_PAGE, role=role_id, level=level_id))
+
+    def interview_kit(self, role_id: str, level_id: str, anchor: str | None = None) -> str:
+        return self.to(place(KIT_PAGE, role=role_id, level=level_id), anchor)
+
+    def question(self, question_id: str) -> str:
+        return self.to(place(QUESTION_PAGE, id=question_id))

@@ -55,8 +55,10 @@ class _PageScan(HTMLParser):
         if element_id:
             self.all_ids.add(element_id)
             # Ids starting with "__" are Material's widgets (tabs, code blocks), and a script's id
-            # names data for our own JavaScript: neither is a place a reader links to.
-            if self._depth and not self._svg and tag != "script" and not element_id.startswith("__"):
+            # names data for our own JavaScript: neither is a place a reader links to. An element marked
+            # data-unlisted has an anchor that follows a computed choice (a kit's questions) and may go.
+            if (self._depth and not self._svg and tag != "script" and not element_id.startswith("__")
+                    and "data-unlisted" not in attributes):
                 self.content_ids.append(element_id)
 
     def handle_endtag(self, tag):

@@ -44,6 +44,9 @@ def kinds(registry: Registry = REGISTRY) -> dict[str, Collection]:
 KINDS = kinds()
 # Choices a placeholder must not take just because they come first.
 PREFERRED = {("Role", "kind"): "specialisation"}
+# Lists of references that start with every known id: a new interview question suits every level (and has a
+# good answer for each) until its author narrows it.
+EVERY_ID = {("InterviewQuestion", "levels")}
 # Tried in turn for a text field; the first one its validators accept is written.
 TEXT_PLACEHOLDERS = ("TODO", "TODO?", "https://example.org/")
 WIDTH = 100  # comment lines are wrapped to this
@@ -134,6 +137,9 @@ def _model_node(model: type[BaseModel], ctx: _Context) -> Node:
 def _field_value(model: type[BaseModel], name: str, info: FieldInfo, ctx: _Context) -> Node:
     if (model.__name__, name) in PREFERRED:
         return Node(scalar=PREFERRED[model.__name__, name])
+    if (model.__name__, name) in EVERY_ID:
+        (ref,) = _refs_in(info.annotation, info.metadata)
+        return Node(items=[Node(scalar=known) for known in _known_ids(ctx, ref)])
     if name == "id":
         return Node(scalar=ctx.entity_id if ctx.depth == 0 else f"todo-{model.__name__.lower()}")
     if name in ("name", "title") and ctx.depth == 0:

@@ -9,7 +9,7 @@
  *
  *   ?role=api-developer&level=senior&stack=postgresql,kafka&omit=r:document-api,e:2
  *
- * `stack` is absent while it is the role's usual tools; `omit` lists unticked lines.
+ * `stack` is absent while it is the role's example stack; `omit` lists unticked lines.
  * Copying uses Material's clipboard handler, which copies any [data-clipboard-text].
  * Every piece of data reaches the page through textContent or attributes, never as HTML.
  */
@@ -54,12 +54,17 @@
     return { role, level, stack: new Set(stack), omit, custom: params.has("stack") };
   }
 
+  /** Whether the stack is still the role's example stack (the catalogue's `tools` for the role). */
+  function isExample(state) {
+    const example = roles.get(state.role).tools;
+    return example.length === state.stack.size && example.every((id) => state.stack.has(id));
+  }
+
   function writeState(state) {
     const params = new URLSearchParams();
     params.set("role", state.role);
     params.set("level", state.level);
-    const usual = roles.get(state.role).tools;
-    const same = usual.length === state.stack.size && usual.every((id) => state.stack.has(id));
+    const same = isExample(state);
     if (!same) params.set("stack", catalogue.tools.filter((t) => state.stack.has(t.id)).map((t) => t.id).join(","));
     if (state.omit.size) params.set("omit", Array.from(state.omit).join(","));
     const query = params.toString().replace(/%2C/g, ",").replace(/%3A/g, ":");
@@ -84,7 +89,9 @@
       const lines = section.id === "stack"
         ? catalogue.tools.filter((t) => state.stack.has(t.id)).map((t) => ({ key: `t:${t.id}`, label: t.name, markdown: t.markdown, text: t.text }))
         : section.lines;
-      return { ...section, lines: lines.filter((line) => !line.key || !state.omit.has(line.key)) };
+      // The example stack is marked as one in the copy; a stack the reader chose is theirs.
+      const title = section.id === "stack" && !isExample(state) ? section.chosen_title || section.title : section.title;
+      return { ...section, title, lines: lines.filter((line) => !line.key || !state.omit.has(line.key)) };
     });
   }
 
@@ -126,7 +133,7 @@
     form.append(basics);
 
     const stack = el("fieldset", {}, el("legend", { text: "2. Your stack" }));
-    stack.append(el("p", { text: `Ticked: the tools ${roles.get(state.role).title} roles usually use. Tick the ones your team runs.` }));
+    stack.append(el("p", { text: `Ticked: an example stack for this role, one a team might run. Tick the tools your team runs instead.` }));
     for (const category of catalogue.categories) {
       const tools = catalogue.tools.filter((t) => t.category === category.id);
       const ticked = tools.filter((t) => state.stack.has(t.id)).length;

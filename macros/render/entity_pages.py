@@ -92,6 +92,9 @@ def role_page(guide: Guide, role_id: str, here: str) -> str:
             items = ", ".join(link(r.title, to.role(role.id, r.id)) for r in takes_on)
             out += [f"    Takes on: {items}.", ""]
         out += [f"    {link(f'What {level.title.lower()} means across roles', to.level(level_id))}", ""]
+        hiring = [link("Job description", to.job_description(role.id, level_id)),
+                  link("Interview kit", to.interview_kit(role.id, level_id))]
+        out += [f"    Hiring at this level: {' · '.join(hiring)}", ""]
         if level.next:
             moves = " · ".join(link(step_title(guide, level_id, n), to.level_step(level_id, n)) for n in level.next)
             out += [f"    What changes next: {moves}", ""]

@@ -63,40 +63,59 @@ def jd_title(guide: Guide, role_id: str, level_id: str) -> str:
     return f"{guide.roles[role_id].title} ({guide.levels[level_id].title.lower()})"
 
 
+# The stack section's title: the role's example stack is marked as one, a stack the reader chose is not.
+STACK_TITLE = "Tools you will work with"
+EXAMPLE_STACK_TITLE = "Tools you will work with (an example stack: replace it with your team's)"
+PAY_PLACEHOLDER = "[the range you will pay for this job, and the benefits]"
+
+
 def job_description(guide: Guide, role_id: str, level_id: str, stack: list[str] | None = None) -> JobDescription:
-    """The job description for ``role_id`` at ``level_id``; ``stack`` replaces the role's usual tools."""
+    """The job description for ``role_id`` at ``level_id``; ``stack`` replaces the role's example stack.
+
+    Responsibilities open with what makes the level what it is: what the level adds in every role, then the
+    role's own responsibilities that start at this level. Those that start lower are one closing line, linked to
+    the description one level down, so a senior description does not open with everything an entry-level one
+    says.
+    """
     role, level = guide.roles[role_id], guide.levels[level_id]
     role_page = place(urls.ROLE_PAGE, id=role_id)
     level_anchor = place(urls.LEVEL_ENTRY, id=level_id)
-    on_the_way = set(way_to(guide.levels, level_id))  # the level and those that lead up to it
-    tools = sorted(stack if stack is not None else role.tools, key=tool_order(guide))
+    below = way_to(guide.levels, level_id)[:-1]  # the levels that lead up to this one, lowest first
+    tools = sorted(stack if stack is not None else role.example_stack, key=tool_order(guide))
     # A manager answers for the team's work rather than doing it: the lines say so.
     team = "The team's work: " if level.track == "management" else ""
+    earlier = [item for item in role.responsibilities if item.from_level in below]
+    responsibilities = [
+        *(Line(f"e:{i}", text, level_anchor) for i, text in enumerate(level.expectations)),
+        *(Line(f"r:{item.id}", item.title, f"{role_page}#{item.id}", _one_paragraph(item.description), prefix=team)
+          for item in role.responsibilities if item.from_level == level_id),
+    ]
+    if earlier:
+        lower = below[-1]
+        responsibilities.append(Line(
+            "r:earlier", f"Everything {jd_subject(guide, role_id, lower)} does",
+            place(urls.JD_PAGE, role=role_id, level=lower), "; ".join(item.title for item in earlier) + ".", prefix=team))
     sections = (
         Section("overview", "About the role", (
             Line(None, role.title, role_page, role.summary, prefix="Role: "),
             Line(None, level.title, level_anchor, level.summary, prefix="Level: "),
         )),
-        Section("responsibilities", "Responsibilities", tuple(
-            Line(f"r:{item.id}", item.title, f"{role_page}#{item.id}", _one_paragraph(item.description), prefix=team)
-            for item in role.responsibilities if item.from_level in on_the_way
-        )),
-        Section("requirements", "Requirements", (
-            *(Line(f"s:{s}", guide.skills[s].name, f"{place(urls.SKILL_PAGE, id=s)}#{level_id}",
-                   " ".join(guide.skills[s].levels[level_id]))
-              for s in role.skills.core),
-            *(Line(f"e:{i}", text, level_anchor) for i, text in enumerate(level.expectations)),
+        Section("responsibilities", "Responsibilities", tuple(responsibilities)),
+        Section("requirements", "Requirements", tuple(
+            Line(f"s:{s}", guide.skills[s].name, f"{place(urls.SKILL_PAGE, id=s)}#{level_id}", " ".join(guide.skills[s].levels[level_id]))
+            for s in role.skills.core
         )),
         Section("nice-to-have", "Nice to have", tuple(
             Line(f"h:{s}", guide.skills[s].name, place(urls.SKILL_PAGE, id=s), guide.skills[s].summary) for s in role.skills.helpful
         )),
-        Section("stack", "Tools you will work with", tuple(
-            Line(f"t:{t}", guide.tools[t].name, place(urls.TOOL_PAGE, id=t), guide.tools[t].summary) for t in tools
+        Section("stack", STACK_TITLE if stack is not None else EXAMPLE_STACK_TITLE, tuple(
+            Line(f"t:{t}", guide.tools[t].name, place(urls.TOOL_PAGE, id=t)) for t in tools
         )),
         Section("education-experience", "Education and experience", (
             Line("edu", "Education", urls.DEGREES, role.education),
             Line("exp", "Experience", level_anchor, level.experience),
         )),
+        Section("pay", "Pay", (Line("pay", "Pay range", urls.PAY, PAY_PLACEHOLDER),)),
     )
     return JobDescription(role_id, level_id, jd_title(guide, role_id, level_id), sections)
 
@@ -106,7 +125,8 @@ def jd_subject(guide: Guide, role_id: str, level_id: str) -> str:
     role, level = in_sentence(guide.roles[role_id].title), guide.levels[level_id]
     if level.track == "management":
         return f"{article(level.title)} {level.title.lower()} of {article(role)} {role} team"
-    return f"{article(level.title)} {level.title.lower()} {role}"
+    adjective = level.title.lower().replace(" level", "-level")  # 'Entry level' -> 'an entry-level API developer'
+    return f"{article(adjective)} {adjective} {role}"
 
 
 def article(word: str) -> str:
@@ -148,13 +168,13 @@ def jd_page(guide: Guide, role_id: str, level_id: str, here: str, site_url: str)
         " · ".join([
             link(f"The {in_sentence(role.title)} role", to.role(role_id)),
             link(f"What {level.title.lower()} means", to.level(level_id)),
+            link("The interview kit", to.interview_kit(role_id, level_id)),
             link("All job descriptions", builder),
         ]) + "\n{ .guide-kicker }",
         "",
         _copy_buttons(jd, site_url),
         "",
     ]
-    has_duties = any(s.lines for s in jd.sections if s.id == "responsibilities")
     if level_id in role.not_hired_at:
         # e.g. an entry-level system architect: the role's own career path says why.
         out += ['!!! warning "Rarely hired at this level"', "", md_paragraphs(role.career_path[level_id], "    "), ""]
@@ -169,10 +189,6 @@ def jd_page(guide: Guide, role_id: str, level_id: str, here: str, site_url: str)
                 f"meaning. {link(f'What became of the {old} level', to.target(place(urls.LEVEL_ENTRY, id=old)))} "
                 "says where the rest of it went.", ""]
     for section in jd.sections:
-        if section.id == "responsibilities" and not has_duties:
-            out += [heading(2, section.title, section.id, searchable=False), "",
-                    "None of this role's responsibilities in the guide starts at this level; see the note above.", ""]
-            continue
         if not section.lines:
             continue
         # Every line repeats the role, skill or tool page it links to; indexed, they would be half
@@ -180,7 +196,13 @@ def jd_page(guide: Guide, role_id: str, level_id: str, here: str, site_url: str)
         out += [heading(2, section.title, section.id, searchable=False), ""]
         out += [f"- {_page_line(line, to)}" for line in section.lines]
         out.append("")
+        out += _page_note(section.id, to)
     out += [
+        heading(2, "Interview for it", "interview"),
+        "",
+        f"The {link('interview kit for this job', to.interview_kit(role_id, level_id))} has the loop, the questions with "
+        "what a good answer shows at this level, a scorecard to copy, and the rules that keep the process fair.",
+        "",
         heading(2, "Copy or adapt it", "copy"),
         "",
         "The buttons above copy this description with every link spelled out in full. To drop lines, "
@@ -191,6 +213,18 @@ def jd_page(guide: Guide, role_id: str, level_id: str, here: str, site_url: str)
         "",
     ]
     return "\n".join(out)
+
+
+def _page_note(section_id: str, to: Linker) -> list[str]:
+    """Advice under a section for the person adapting the description; it is not part of what they copy."""
+    if section_id == "stack":
+        return ["One coherent stack, as an example. Name the tools your team runs instead: the "
+                f"{link('builder', to.to(urls.JD_INDEX, 'builder'))} lists every tool in the guide.\n{{ .guide-meta }}", ""]
+    if section_id == "pay":
+        return ["State the range you will pay. In many places the law requires it in the advert or before the "
+                f"interview: see {link('the law on pay in hiring', to.to(urls.HIRING, 'pay-law'))}. "
+                f"{link('Salary and pay', to.to(urls.PAY))} has official figures to set it against.\n{{ .guide-meta }}", ""]
+    return []
 
 
 def _page_line(line: Line, to: Linker) -> str:
@@ -271,6 +305,7 @@ def builder_document(jd: JobDescription, site_url: str) -> dict:
             {
                 "id": s.id,
                 "title": s.title,
+                **({"chosen_title": STACK_TITLE} if s.id == "stack" else {}),
                 "lines": [
                     {"key": x.key, "label": x.label, "markdown": line_markdown(x, site_url), "text": line_text(x, site_url)}
                     for x in s.lines
@@ -284,7 +319,7 @@ def builder_document(jd: JobDescription, site_url: str) -> dict:
 def builder_catalogue(guide: Guide, site_url: str) -> str:
     """The builder's menus as JSON: roles, levels, and every tool a stack can name (with its copy strings)."""
     data = {
-        "roles": [{"id": r.id, "title": r.title, "tools": list(r.tools)} for r in guide.roles.values()],
+        "roles": [{"id": r.id, "title": r.title, "tools": list(r.example_stack)} for r in guide.roles.values()],
         "levels": [{"id": level.id, "title": level.title, "former_ids": list(level.former_ids)}
                    for level in guide.levels.values()],
         "categories": [{"id": c.id, "title": c.title} for c in guide.tool_categories.values()],
@@ -292,7 +327,7 @@ def builder_catalogue(guide: Guide, site_url: str) -> str:
             {"id": t.id, "name": t.name, "category": t.category,
              "markdown": line_markdown(line, site_url), "text": line_text(line, site_url)}
             for t in (guide.tools[i] for i in sorted(guide.tools, key=tool_order(guide)))
-            for line in [Line(f"t:{t.id}", t.name, place(urls.TOOL_PAGE, id=t.id), t.summary)]
+            for line in [Line(f"t:{t.id}", t.name, place(urls.TOOL_PAGE, id=t.id))]
         ],
     }
     return script_json(data)

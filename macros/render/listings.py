@@ -104,7 +104,7 @@ def faq_list(guide: Guide, to: Linker) -> str:
 SOURCE_KINDS = {"article": "an article", "official-statistics": "official statistics", "survey": "a survey",
                 "dataset": "a published data series", "classification": "an official classification",
                 "career-framework": "a career framework", "standard": "a standard", "documentation": "documentation",
-                "job-post": "a job post or listing"}
+                "job-post": "a job post or listing", "research": "a peer-reviewed study"}
 
 
 @page_macro

@@ -45,13 +45,17 @@ def full_stop(last_words: str) -> str:
     return "" if last_words.rstrip().endswith((".", "?", "!")) else "."
 
 
-def heading(level: int, text: str, anchor: str, former: list[str] | tuple[str, ...] = (), *, searchable: bool = True) -> str:
+def heading(level: int, text: str, anchor: str, former: list[str] | tuple[str, ...] = (), *, searchable: bool = True,
+            listed: bool = True) -> str:
     """A heading whose id is fixed by data, never derived from its text.
 
     ``former`` ids (validated slugs) become empty anchors inside the heading, so a link
     published before a rename still lands on it. ``searchable=False`` leaves the section out
     of the search index: for a section of links whose text (names, summaries) the linked
-    pages hold and the index already has.
+    pages hold and the index already has. ``listed=False`` keeps the anchor out of the link contract
+    (``tools/link_contract.py``): for a section that comes and goes with a computed choice, such as a kit's
+    questions, whose permanent address is elsewhere.
     """
     aliases = "".join(f'<span id="{old}"></span>' for old in former)
-    return f"{'#' * level} {aliases}{md(text)} {{ #{anchor}{'' if searchable else ' data-search-exclude'} }}"
+    flags = ("" if searchable else " data-search-exclude") + ("" if listed else " data-unlisted")
+    return f"{'#' * level} {aliases}{md(text)} {{ #{anchor}{flags} }}"

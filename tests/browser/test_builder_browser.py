@@ -40,10 +40,13 @@ def test_a_job_description_copies_as_markdown_and_as_plain_text(page):
     markdown = _copy(page, page.get_by_role("button", name="Copy as Markdown"))
     text = _copy(page, page.get_by_role("button", name="Copy as plain text"))
     assert markdown.startswith("# API developer (senior)\n\n## About the role\n")
-    assert f"[Implement endpoints to an agreed contract]({SITE_URL}roles/api-developer/#implement-endpoints)" in markdown
+    # the lower level's responsibilities, one line linked to its description, naming each of them
+    earlier = f"[Everything a mid-level API developer does]({SITE_URL}job-descriptions/api-developer/mid/) — "
+    assert earlier in markdown and "Implement endpoints to an agreed contract" in markdown.split(earlier)[1].split("\n")[0]
     assert text.startswith("API developer (senior)\n\nAbout the role\n")
-    assert "- Implement endpoints to an agreed contract — " in text
-    assert f"({SITE_URL}roles/api-developer/#implement-endpoints)\n" in text
+    assert "- Everything a mid-level API developer does — " in text
+    assert f"({SITE_URL}job-descriptions/api-developer/mid/)\n" in text
+    assert "## Tools you will work with (an example stack" in markdown and "\n- [PostgreSQL](" in markdown
 
 
 def _builder(page, query: str = ""):
@@ -64,7 +67,7 @@ def test_pick_tick_copy_then_reload_from_the_url_gives_the_same_description(page
     _builder(page)
     page.get_by_label("Role", exact=True).select_option("database-administrator")
     page.get_by_label("Level", exact=True).select_option("senior")
-    page.get_by_role("checkbox", name="Diagnose database incidents").uncheck()
+    page.get_by_role("checkbox", name="Everything a mid-level database administrator does").uncheck()
     page.get_by_role("checkbox", name="Communication").uncheck()
     page.locator("summary", has_text="Messaging and streaming").click()
     page.get_by_role("checkbox", name="Apache Kafka").check()
@@ -73,22 +76,23 @@ def test_pick_tick_copy_then_reload_from_the_url_gives_the_same_description(page
     markdown = _copy(page, page.get_by_role("button", name="Copy as Markdown"))
     text = _copy(page, page.get_by_role("button", name="Copy as plain text"))
     assert markdown.startswith("# Database administrator (senior)\n")
-    assert "Diagnose database incidents" not in markdown
+    assert "Everything a mid-level database administrator does" not in markdown
     assert "[Communication]" not in markdown
     assert f"[Apache Kafka]({SITE_URL}tools/kafka/)" in markdown
     assert "[MongoDB]" not in markdown and "[PostgreSQL]" in markdown
-    assert "Apache Kafka — " in text and "MongoDB" not in text
+    assert f"- Apache Kafka ({SITE_URL}tools/kafka/)" in text and "MongoDB" not in text
+    assert "## Tools you will work with\n" in markdown  # the reader's own stack is no longer marked as an example
 
     state = parse_qs(urlsplit(page.url).query)
     assert state["role"] == ["database-administrator"] and state["level"] == ["senior"]
-    assert set(state["omit"][0].split(",")) == {"r:diagnose-incidents", "h:communication"}
+    assert set(state["omit"][0].split(",")) == {"r:earlier", "h:communication"}
     assert "kafka" in state["stack"][0].split(",") and "mongodb" not in state["stack"][0].split(",")
 
     again = context.new_page()
     again.goto(page.url)
     again.locator("#jd-role").wait_for()
     assert again.get_by_label("Role", exact=True).input_value() == "database-administrator"
-    assert again.get_by_role("checkbox", name="Diagnose database incidents").is_checked() is False
+    assert again.get_by_role("checkbox", name="Everything a mid-level database administrator does").is_checked() is False
     assert _copy(again, again.get_by_role("button", name="Copy as Markdown")) == markdown
     assert _copy(again, again.get_by_role("button", name="Copy as plain text")) == text
 

@@ -42,7 +42,7 @@ def test_each_export_holds_every_entry_in_reading_order_with_its_url(real_site, 
         place = EXPORTS[collection].entry_place(entry["id"])
         if place is not None:  # figures and codes have no page on the guide (a code's url is its classification's)
             assert entry["url"] == urls.absolute(SITE_URL, place)
-        assert entry == {**data[entry["id"]].model_dump(mode="json"), **{k: entry[k] for k in ("url", "job_descriptions") if k in entry}}
+        assert entry == {**data[entry["id"]].model_dump(mode="json"), **{k: entry[k] for k in ("url", "job_descriptions", "interview_kits") if k in entry}}
 
 
 def test_exports_state_version_date_and_licence(real_site):

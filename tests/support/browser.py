@@ -65,6 +65,10 @@ PAGE_TYPES = [
     "faq/",
     "job-descriptions/",  # the index and the builder
     "job-descriptions/api-developer/senior/",
+    "interview-kits/",  # the kits' index, the loops and what every kit carries
+    "interview-kits/api-developer/senior/",
+    "interview-questions/",
+    "interview-questions/design-idempotent-payment-endpoint/",
     "backend-development/",
     "education/",
     "job-market/",

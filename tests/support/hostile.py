@@ -96,7 +96,7 @@ def hostile_files(project: Path) -> None:
         "id: hostile-role\ntitle: Hostile role\nkind: specialisation\norder: 900\n"
         "occupations:\n  - code: soc-dev\n    fit: approximate\n"
         "summary: A role whose lists and headings carry hostile text.\noverview: Plain text.\n"
-        f"responsibilities:{duties}\nskills:\n  core: [{core}]\ntools: [python]\ntypical_day:{items}\n"
+        f"responsibilities:{duties}\nskills:\n  core: [{core}]\ntools: [python]\nexample_stack: [python]\ntypical_day:{items}\n"
         f"career_path: {{{career}}}\neducation: Any.\nsources: []\n")
 
 

@@ -331,7 +331,8 @@ def test_a_mapping_to_a_published_ladder_is_cited_once_per_ladder_and_says_why_i
 
 
 def test_a_level_id_may_not_take_a_section_anchor_of_the_skill_pages(data_dir):
-    for path in [data_dir / "levels.yml", *(p for folder in ("skills", "roles", "tools") for p in (data_dir / folder).glob("*.yml"))]:
+    for path in [data_dir / "levels.yml", data_dir / "interview-loops.yml",
+                 *(p for folder in ("skills", "roles", "tools", "questions") for p in (data_dir / folder).glob("*.yml"))]:
         path.write_text(re.sub(r"\bmid\b", "roles", path.read_text()))
     assert problems(data_dir) == ["data/levels.yml:31:9: levels[1].id: 'roles' is a section anchor of the skill pages "
                                   "(each level is an anchor on every skill page; choose another id)"]

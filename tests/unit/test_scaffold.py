@@ -61,8 +61,8 @@ def test_a_new_skill_has_an_entry_for_every_level_and_a_new_faq_goes_last(data_d
                         " (at most 64 characters), e.g. 'my-tool'"),
     ("tool", "double--hyphen", "'double--hyphen' is not a valid id"),
     ("skill", "x" * 65, "is not a valid id"),
-    ("tools", "kafka", "unknown KIND 'tools': use one of role, skill, tool, faq"),
-    ("level", "principal", "unknown KIND 'level': use one of role, skill, tool, faq; "
+    ("tools", "kafka", f"unknown KIND 'tools': use one of {', '.join(KINDS)}"),
+    ("level", "principal", f"unknown KIND 'level': use one of {', '.join(KINDS)}; "
                            "level entries are a list in data/levels.yml: add one there"),
 ])
 def test_refuses_an_existing_or_malformed_id_and_writes_nothing(data_dir, kind, entity_id, message):
@@ -79,6 +79,6 @@ def test_the_command_exits_non_zero_with_the_reason(data_dir, monkeypatch, capsy
         "make new: data/tools/python.yml already exists: ids are permanent, so edit that file or choose another id\n"
     )
     assert main(["tool", ""]) == 2
-    assert capsys.readouterr().err.startswith("usage: make new KIND=<role|skill|tool|faq> ID=<lowercase-id>")
+    assert capsys.readouterr().err.startswith(f"usage: make new KIND=<{'|'.join(KINDS)}> ID=<lowercase-id>")
     assert main(["tool", "redis-like"]) == 0
     assert capsys.readouterr().out.startswith("wrote data/tools/redis-like.yml: replace every TODO")
