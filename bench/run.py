@@ -21,6 +21,8 @@ import time
 import traceback
 from pathlib import Path
 
+from macros import urls
+from macros.ladder import steps
 from macros.loader import load_guide
 
 from . import build_time, lighthouse, machine, page_weight, plain_markdown, report, scaling, serve_loop
@@ -33,6 +35,7 @@ BENCH = Path(__file__).resolve().parent
 def page_paths() -> dict[str, str]:
     """One page of each type, chosen from the data so that the ids always exist."""
     guide = load_guide(ROOT / "data")
+    lower, higher = steps(guide.levels)[0]
     return {
         "home": "/",
         "index": "/roles/",
@@ -42,6 +45,12 @@ def page_paths() -> dict[str, str]:
         "levels": "/levels/",
         "faq": "/faq/",
         "job description": f"/job-descriptions/{next(iter(guide.roles))}/{next(iter(guide.levels))}/",
+        "pay": "/pay/",
+        "level to level": "/" + urls.page_url(urls.place(urls.LEVEL_STEP, lower=lower, higher=higher)),
+        "skills matrix": "/skills/matrix/",
+        "self-assessment": "/self-assessment/",
+        "interview kit": "/" + urls.page_url(urls.place(urls.KIT_PAGE, role=next(iter(guide.roles)), level=next(iter(guide.levels)))),
+        "interview question": "/" + urls.page_url(urls.place(urls.QUESTION_PAGE, id=next(iter(guide.questions)))),
     }
 
 
