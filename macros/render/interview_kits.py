@@ -27,7 +27,7 @@ from ..ladder import way_to
 from ..models import InterviewQuestion, InterviewStage, KitGuidance
 from ..urls import Linker, absolute, place
 from .entity_pages import renders
-from .job_descriptions import copy_md, in_sentence, jd_subject
+from .job_descriptions import copy_md, in_sentence, jd_subject, role_level_table
 from .markup import full_stop, heading, link, md, md_paragraphs
 from .page_macros import page_macro
 
@@ -366,13 +366,8 @@ def question_page(guide: Guide, question_id: str, here: str) -> str:
 
 @page_macro
 def kits_index(guide: Guide, to: Linker) -> str:
-    """Every role × level kit, as a table a reader scans by row (role) and column (level)."""
-    out = ["| Role | " + " | ".join(md(level.title) for level in guide.levels.values()) + " |",
-           "| --- |" + " --- |" * len(guide.levels)]
-    for role in guide.roles.values():
-        cells = [link(level.title, to.interview_kit(role.id, level.id)) for level in guide.levels.values()]
-        out.append(f"| {link(role.title, to.role(role.id))} | " + " | ".join(cells) + " |")
-    return "\n".join(out)
+    """Every role × level kit."""
+    return role_level_table(guide, to, to.interview_kit)
 
 
 @page_macro

@@ -342,15 +342,20 @@ def script_json(data: Any) -> str:
 # --- the index and the builder ----------------------------------------------------------
 
 
-@page_macro
-def jd_index(guide: Guide, to: Linker) -> str:
-    """Every role × level job description, as a table a reader scans by row (role) and column (level)."""
+def role_level_table(guide: Guide, to: Linker, page_of: Callable[[str, str], str]) -> str:
+    """A page per role and level, as a table a reader scans by row (role) and column (level)."""
     out = ["| Role | " + " | ".join(md(level.title) for level in guide.levels.values()) + " |",
            "| --- |" + " --- |" * len(guide.levels)]
     for role in guide.roles.values():
-        cells = [link(level.title, to.job_description(role.id, level.id)) for level in guide.levels.values()]
+        cells = [link(level.title, page_of(role.id, level.id)) for level in guide.levels.values()]
         out.append(f"| {link(role.title, to.role(role.id))} | " + " | ".join(cells) + " |")
     return "\n".join(out)
+
+
+@page_macro
+def jd_index(guide: Guide, to: Linker) -> str:
+    """Every role × level job description."""
+    return role_level_table(guide, to, to.job_description)
 
 
 @page_macro
