@@ -38,6 +38,7 @@ class CrossLinks:
     role_faqs: dict[str, tuple[str, ...]]
     duty_roles: dict[str, tuple[str, ...]]
     category_tools: dict[str, tuple[str, ...]]
+    skill_questions: dict[str, tuple[str, ...]]  # the interview questions that test a skill, in the bank's order
 
 
 # For each cross-link: the collection of its keys and the collection of the ids it lists. An entry is
@@ -51,6 +52,7 @@ LINK_COLLECTIONS: dict[str, tuple[str, str]] = {
     "role_faqs": ("roles", "faqs"),
     "duty_roles": ("duties", "roles"),
     "category_tools": ("tool_categories", "tools"),
+    "skill_questions": ("skills", "questions"),
 }
 
 
@@ -161,7 +163,8 @@ def assemble(registry: Registry, grouped: dict[str, list[Any]], files: dict[tupl
 
 
 def _cross_links(entries: dict[str, dict[str, Any]]) -> CrossLinks:
-    roles, skills, tools, faqs = (entries.get(name, {}) for name in ("roles", "skills", "tools", "faqs"))
+    roles, skills, tools, faqs, questions = (entries.get(name, {})
+                                             for name in ("roles", "skills", "tools", "faqs", "questions"))
     skill_tools: dict[str, set[str]] = defaultdict(set)
     tool_skills: dict[str, set[str]] = defaultdict(set)
     for skill in skills.values():
@@ -200,6 +203,11 @@ def _cross_links(entries: dict[str, dict[str, Any]]) -> CrossLinks:
     for tool in tools.values():
         category_tools[tool.category].append(tool.id)
 
+    skill_questions: dict[str, list[str]] = defaultdict(list)
+    for question in questions.values():  # in the bank's order
+        for skill_id in dict.fromkeys(question.skills):
+            skill_questions[skill_id].append(question.id)
+
     position = {name: {entity_id: i for i, entity_id in enumerate(order)}
                 for name, order in (("roles", roles), ("skills", skills), ("tools", tools))}
 
@@ -218,4 +226,5 @@ def _cross_links(entries: dict[str, dict[str, Any]]) -> CrossLinks:
         role_faqs={k: tuple(v) for k, v in role_faqs.items()},
         duty_roles={k: tuple(v) for k, v in duty_roles.items()},
         category_tools={k: tuple(v) for k, v in category_tools.items()},
+        skill_questions={k: tuple(v) for k, v in skill_questions.items()},
     )

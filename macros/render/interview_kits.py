@@ -18,6 +18,7 @@ meets the same questions, and a new question in the bank reaches the kits it sui
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from html import escape
 
@@ -97,7 +98,11 @@ def interview_kit(guide: Guide, role_id: str, level_id: str) -> Kit:
     # win its place by the technical skills it tests.
     ranks: dict[str, float] = {s: HELPFUL for s in role.skills.helpful} | {s: CORE for s in role.skills.core}
     weight = {s: w / 2 if guide.skills[s].kind == "soft" else w for s, w in ranks.items()}
-    suited = [q for q in guide.questions.values() if level_id in q.levels and any(s in weight for s in q.skills)]
+    # The questions that test one of the role's skills, in the bank's order (its collection's sort key): looked up
+    # by skill, so a kit costs the same however large the bank grows.
+    linked = {qid for s in weight for qid in guide.links.skill_questions.get(s, ())}
+    bank_order = guide.registry["questions"].order
+    suited = sorted((q for q in map(guide.questions.__getitem__, linked) if level_id in q.levels), key=bank_order)
     used: set[str] = set()
     covered: set[str] = set()
     stages = []
@@ -426,8 +431,10 @@ def question_counts(guide: Guide, to: Linker) -> str:
     """How many questions test each skill at each level: where the bank is thin."""
     levels = list(guide.levels.values())
     out = ["| Skill | " + " | ".join(md(level.title) for level in levels) + " |", "| --- |" + " --- |" * len(levels)]
+    tested = Counter((skill_id, level_id) for q in guide.questions.values()
+                     for skill_id in dict.fromkeys(q.skills) for level_id in dict.fromkeys(q.levels))
     for skill_id, skill in guide.skills.items():
-        counts = [sum(1 for q in guide.questions.values() if skill_id in q.skills and level.id in q.levels) for level in levels]
+        counts = [tested[(skill_id, level.id)] for level in levels]
         if any(counts):
             out.append(f"| {link(skill.name, to.skill(skill_id))} | " + " | ".join(str(c) for c in counts) + " |")
     return "\n".join(out)

@@ -115,6 +115,15 @@ def test_anchors_on_a_kit_page_never_clash(data_dir):
 # --- how a kit chooses, on the real bank ----------------------------------------------------
 
 
+def test_the_questions_by_skill_a_kit_chooses_from_are_the_bank_s_own_in_its_order():
+    # interview_kit() looks questions up by skill (so a kit costs the same however large the bank grows);
+    # the lookup must hold every question that tests the skill, once, in the order of the bank.
+    for skill_id in GUIDE.skills:
+        expected = tuple(q.id for q in GUIDE.questions.values() if skill_id in q.skills)
+        assert GUIDE.links.skill_questions.get(skill_id, ()) == expected, skill_id
+    assert set(GUIDE.links.skill_questions) <= set(GUIDE.skills)
+
+
 @pytest.mark.parametrize("role_id, level_id", KITS, ids=[f"{r}/{lid}" for r, lid in KITS])
 def test_a_kit_asks_each_question_once_and_only_questions_that_suit_its_level_and_its_role(role_id, level_id):
     kit = interview_kit(GUIDE, role_id, level_id)
