@@ -23,11 +23,11 @@ def redirect_stub(soup) -> bool:
 
 def test_every_built_page_allows_exactly_its_own_inline_scripts(real_site):
     pages = [f for f in sorted(real_site.site.rglob("*.html"))
-             if not redirect_stub(real_site.page(f.relative_to(real_site.site).as_posix()))]
+             if not redirect_stub(real_site.parsed(f.relative_to(real_site.site).as_posix()))]
     assert len(pages) == (real_site.site / "sitemap.xml").read_text().count("<loc>") + 1  # every page, and 404.html
     for file in pages:
         url = file.relative_to(real_site.site).as_posix()
-        soup = real_site.page(url)
+        soup = real_site.parsed(url)
         metas = soup.select(META)
         assert len(metas) == 1, url
         assert metas[0].find_previous_sibling() is soup.select_one("head meta[charset]"), f"{url}: policy is not first"

@@ -44,7 +44,7 @@ def breadcrumb_json(soup) -> list[dict]:
 def test_every_page_unfurls_with_its_own_title_description_address_and_the_card(real_site):
     seen = 0
     for path in pages(real_site):
-        soup = real_site.page(path)
+        soup = real_site.parsed(path)
         title = soup.title.string.removesuffix(SUFFIX)
         assert meta(soup, "og:title") == meta(soup, "twitter:title") == title, path
         assert meta(soup, "og:description") == meta(soup, "twitter:description") == meta(soup, "description"), path
@@ -94,7 +94,7 @@ CRUMBED = {  # a page of each kind the generator writes, from ids the guide has 
 @pytest.mark.parametrize("kind", CRUMBED)
 def test_breadcrumbs_show_the_json_ld_trail(real_site, kind):
     path = CRUMBED[kind]
-    soup = real_site.page(path)
+    soup = real_site.parsed(path)
     expected = [(item["name"], item["item"]) for item in breadcrumb_json(soup)]
     assert len(expected) >= 3
     assert shown_trail(soup, path) == expected
@@ -102,7 +102,7 @@ def test_breadcrumbs_show_the_json_ld_trail(real_site, kind):
 
 def test_breadcrumbs_appear_exactly_below_the_top_level(real_site):
     for path in pages(real_site):
-        soup = real_site.page(path)
+        soup = real_site.parsed(path)
         trail = breadcrumb_json(soup)
         shown = soup.select("nav.md-path")
         if len(trail) > 2:  # home, a parent, the page
@@ -116,7 +116,7 @@ def test_view_source_opens_the_file_the_page_is_made_from(real_site):
                  for pattern, folder, ids in ((urls.ROLE_PAGE, "roles", GUIDE.roles), (urls.SKILL_PAGE, "skills", GUIDE.skills),
                                               (urls.TOOL_PAGE, "tools", GUIDE.tools)) for entity_id in ids}
     for path in pages(real_site):
-        soup = real_site.page(path)
+        soup = real_site.parsed(path)
         edit = soup.select_one('a[rel="edit"]')["href"]
         view = soup.select_one('a.md-content__button[title="View source of this page"]')["href"]
         assert edit.startswith(f"{REPO_URL}/edit/main/") and view == edit.replace("/edit/main/", "/raw/main/", 1), path
@@ -133,7 +133,7 @@ def form_fields() -> set[str]:
 def test_every_page_asks_if_it_helped_and_links_the_correction_form_with_its_address(real_site):
     assert "page" in form_fields()  # the field the link fills in
     for path in pages(real_site):
-        soup = real_site.page(path)
+        soup = real_site.parsed(path)
         widget = soup.select("[data-guide-feedback]")
         assert len(widget) == 1, path
         assert "Was this page helpful?" in widget[0].get_text()

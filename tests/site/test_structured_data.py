@@ -12,9 +12,7 @@ SITE_URL = "https://backend-developer-guide.github.io/"
 
 
 def _blocks(real_site, file) -> dict[str, dict]:
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+    soup = real_site.parsed(file.relative_to(real_site.site).as_posix())
     blocks = [json.loads(s.string) for s in soup.select('head script[type="application/ld+json"]')]
     assert all(b["@context"] == "https://schema.org" for b in blocks)
     by_type = {b["@type"]: b for b in blocks}

@@ -16,7 +16,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -92,12 +92,25 @@ class BuildResult:
     returncode: int
     log: str
     site: Path
+    _parsed: dict[str, BeautifulSoup] = field(default_factory=dict, repr=False, compare=False)
 
     def page(self, url_path: str) -> BeautifulSoup:
-        """The HTML a reader gets at ``url_path`` (e.g. 'roles/api-developer/')."""
+        """The HTML a reader gets at ``url_path`` (e.g. 'roles/api-developer/'), parsed afresh: the caller may change it."""
+        return BeautifulSoup(self._file(url_path).read_text(encoding="utf-8"), "html.parser")
+
+    def parsed(self, url_path: str) -> BeautifulSoup:
+        """The same page, parsed once for every test that reads it: never change it.
+
+        Tests that walk every page of the real site share these parses; parsing the whole site with
+        html.parser takes longer than building it, and it was done once per such test."""
+        key = self._file(url_path).as_posix()  # 'roles/x/' and 'roles/x/index.html' are one page
+        if key not in self._parsed:
+            self._parsed[key] = self.page(url_path)
+        return self._parsed[key]
+
+    def _file(self, url_path: str) -> Path:
         path = url_path.strip("/")
-        file = self.site / path if url_path.endswith(".html") else self.site / path / "index.html"
-        return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        return self.site / path if url_path.endswith(".html") else self.site / path / "index.html"
 
     def problem_lines(self) -> list[str]:
         """The build's ``file:line:col: field: problem`` lines."""
